@@ -1,0 +1,83 @@
+import { hashCorpus } from '../corpus/loadCorpus.js';
+import type { Embedder } from '../embedding/Embedder.js';
+import { type BuildSummary, buildIndex } from '../index/buildIndex.js';
+import type { HnswParams } from '../index/HnswIndex.js';
+import type { IndexData } from '../index/IndexStore.js';
+import { IndexStore } from '../index/IndexStore.js';
+import { Retriever } from '../retrieval/Retriever.js';
+import { WordNet } from '../retrieval/WordNet.js';
+import { type AnswerOptions, AnswerService } from './AnswerService.js';
+
+export interface EngineOptions extends AnswerOptions {
+  readonly corpusDir: string;
+  readonly dataDir: string;
+  readonly embedder: Embedder;
+  readonly model: string | null;
+  readonly hnsw?: HnswParams;
+  /** Progress of embedding during a build (chunks done, chunks to embed). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Told when a build starts and why. */
+  readonly onBuild?: (reason: string) => void;
+}
+
+/**
+ * Owns the index's life: loads the current build, builds it when missing or when the corpus
+ * changed since, and swaps in a rebuilt index without interrupting readers — `service` keeps
+ * answering from the old index until the new one is ready. Rebuilds run one at a time.
+ */
+export class Engine {
+  private current: AnswerService;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly wordnet = WordNet.open();
+
+  private constructor(
+    private readonly options: EngineOptions,
+    private readonly store: IndexStore,
+    data: IndexData,
+  ) {
+    this.current = this.serviceFor(data);
+  }
+
+  /** Opens the index, building it first when there is none or the corpus changed. */
+  static async open(options: EngineOptions): Promise<{ engine: Engine; built?: BuildSummary }> {
+    const store = new IndexStore(options.dataDir);
+    const manifest = store.readManifest();
+    const reason = !manifest
+      ? 'no index yet'
+      : manifest.corpusHash !== hashCorpus(options.corpusDir)
+        ? 'the corpus changed since the last build'
+        : undefined;
+    if (reason) {
+      options.onBuild?.(reason);
+      const { data, summary } = await buildIndex({ ...options, store });
+      return { engine: new Engine(options, store, data), built: summary };
+    }
+    const data = store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
+    return { engine: new Engine(options, store, data) };
+  }
+
+  /** The service answering now. Hold it for one request; it may be replaced by a rebuild. */
+  get service(): AnswerService {
+    return this.current;
+  }
+
+  get embedder(): Embedder {
+    return this.options.embedder;
+  }
+
+  /** Rebuilds from the corpus folder (only new or changed chunks are embedded) and swaps it in. */
+  rebuild(): Promise<BuildSummary> {
+    const run = this.queue.then(async () => {
+      const { data, summary } = await buildIndex({ ...this.options, store: this.store });
+      this.current = this.serviceFor(data);
+      return summary;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private serviceFor(data: IndexData): AnswerService {
+    const retriever = new Retriever(data, this.options.embedder, this.wordnet);
+    return new AnswerService(data, retriever, this.options);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Document, Sentence } from '../corpus/types.js';
+import { UserError } from '../errors.js';
+import { MAX_QUOTE_CHARS } from '../retrieval/focusPassage.js';
+import type { Citation, CitingPassage } from './types.js';
+
+/**
+ * Footnote `n` of each document that has it (or of `docId` only), with every run of sentences
+ * the footnote supports. Throws `unknown_document` or `unknown_footnote` with the valid range.
+ */
+export function citeFootnote(documents: ReadonlyMap<string, Document>, n: number, docId?: string): Citation[] {
+  if (!Number.isInteger(n) || n < 1) throw new UserError('bad_footnote', `cite: "${n}" is not a footnote number; use a whole number from 1`);
+  let docs = [...documents.values()];
+  if (docId !== undefined) {
+    const doc = documents.get(docId);
+    if (!doc) throw new UserError('unknown_document', `cite: no document "${docId}"; known: ${[...documents.keys()].join(', ') || 'none'}`);
+    docs = [doc];
+  }
+  const citations = docs.flatMap((doc) => {
+    const ref = doc.references.find((r) => r.n === n);
+    return ref ? [{ doc: doc.id, title: doc.title, n, text: ref.text, passages: citingPassages(doc, n) }] : [];
+  });
+  if (citations.length === 0) {
+    const max = Math.max(0, ...docs.map((d) => d.references.length));
+    const range = max > 0 ? `footnotes run from 1 to ${max}` : 'no document has footnotes';
+    throw new UserError('unknown_footnote', `cite: no footnote ${n}${docId ? ` in "${docId}"` : ''}; ${range}`);
+  }
+  return citations;
+}
+
+/** Runs of consecutive sentences supported by footnote `n`, trimmed from the front to fit. */
+function citingPassages(doc: Document, n: number): CitingPassage[] {
+  const passages: CitingPassage[] = [];
+  for (const section of doc.sections) {
+    for (const paragraph of section.paragraphs) {
+      let run: Sentence[] = [];
+      const flush = (): void => {
+        while (run.length > 1 && run[run.length - 1]!.end - run[0]!.start > MAX_QUOTE_CHARS) run = run.slice(1);
+        const first = run[0];
+        const last = run[run.length - 1];
+        if (first && last) passages.push({ section: section.heading, text: doc.text.slice(first.start, last.end), start: first.start, end: last.end });
+        run = [];
+      };
+      for (const s of paragraph.sentences) {
+        if (s.supportedBy.includes(n)) run.push(s);
+        else flush();
+      }
+      flush();
+    }
+  }
+  return passages;
+}

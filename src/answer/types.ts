@@ -1,0 +1,57 @@
+/** A footnote as shown to users: its number and the full reference text from the document. */
+export interface Footnote {
+  readonly n: number;
+  readonly text: string;
+}
+
+/** A verbatim quote from a document with what supports it. */
+export interface Passage {
+  /** Document id (file name without extension). */
+  readonly doc: string;
+  readonly title: string;
+  readonly section: string;
+  /** `documentText.slice(start, end)`: verbatim, footnote markers kept, at most 400 characters. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Relevance to the question, higher is better (coverage in [0, 1] plus a small rank bonus). */
+  readonly score: number;
+  /** Footnotes the quote carries or is supported by, each with its reference text, ascending. */
+  readonly footnotes: readonly Footnote[];
+  /** True when the quote carries a `[citation needed]` marker. */
+  readonly citationNeeded: boolean;
+}
+
+/** The answer to a question: passages best first, or none when the corpus has nothing on it. */
+export interface Answer {
+  readonly question: string;
+  /** False when the engine abstains: nothing in the corpus is relevant enough. */
+  readonly answered: boolean;
+  readonly passages: readonly Passage[];
+}
+
+/** Where a footnote is cited: the run of sentences it supports. */
+export interface CitingPassage {
+  readonly section: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One document's footnote `n` and the passages that cite it. */
+export interface Citation {
+  readonly doc: string;
+  readonly title: string;
+  readonly n: number;
+  readonly text: string;
+  readonly passages: readonly CitingPassage[];
+}
+
+/** A document in the index, as listed to users. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly sections: number;
+  readonly references: number;
+  readonly characters: number;
+}

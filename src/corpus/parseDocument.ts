@@ -1,0 +1,48 @@
+import { UserError } from '../errors.js';
+import { parseMarkdown } from './parseMarkdown.js';
+import { parseWikipedia } from './parseWikipedia.js';
+import type { Document } from './types.js';
+
+/** File extensions the corpus accepts. */
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
+
+/**
+ * Decodes and parses one corpus file. `.md` is Markdown; `.txt` is Wikipedia plain text
+ * (which also reads any plain text with one paragraph per line).
+ * Throws `bad_document` when the bytes are not UTF-8 text or hold no prose.
+ */
+export function parseDocument(fileName: string, bytes: Uint8Array): Document {
+  const ext = extensionOf(fileName);
+  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new UserError('bad_document', `corpus: "${fileName}" is not a .txt or .md file`);
+  }
+  const text = decodeUtf8(fileName, bytes);
+  const id = documentId(fileName);
+  const doc = ext === '.md' ? parseMarkdown(id, text) : parseWikipedia(id, text);
+  if (doc.sections.length === 0) {
+    throw new UserError('bad_document', `corpus: "${fileName}" has no paragraphs of text to index`);
+  }
+  return doc;
+}
+
+/** The document id of a file: its base name without extension, e.g. `france-north-korea-relations`. */
+export function documentId(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.slice(0, base.length - extensionOf(base).length);
+}
+
+function extensionOf(fileName: string): string {
+  const m = /\.[^./\\]+$/.exec(fileName);
+  return m ? m[0].toLowerCase() : '';
+}
+
+function decodeUtf8(fileName: string, bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError('bad_document', `corpus: "${fileName}" is not UTF-8 text`);
+  }
+  if (text.includes('\u0000')) throw new UserError('bad_document', `corpus: "${fileName}" is binary, not text`);
+  return text.replace(/^\uFEFF/, '');
+}

@@ -1,0 +1,76 @@
+import { buildParagraph } from './buildParagraph.js';
+import { stripMarkers } from './footnoteMarkers.js';
+import { splitLines, trimmedSpan } from './lines.js';
+import { parseReference } from './parseReference.js';
+import type { Document, Paragraph, Reference, Section } from './types.js';
+
+/** Name of the section before the first heading. */
+export const LEAD_SECTION = 'Introduction';
+
+const BOILERPLATE = [
+  /^From Wikipedia, the free encyclopedia$/i,
+  /^Jump to:/i,
+  /^\(Redirected from .*\)$/i,
+  /^This article is about\b/i,
+  /^For other uses, see\b/i,
+  /^Coordinates:/i,
+  /^Main articles?:/i,
+  /^See also:/i,
+  /^Further information:/i,
+];
+const HEADING = /^(.+?)\s*\[edit\]$/;
+// Sections that hold the reference list: data for footnotes, not body text.
+const REFERENCE_SECTIONS = /^(references|notes|footnotes|citations|sources|notes and references)$/i;
+// Navigation sections: link lists, not claims worth quoting.
+const NAVIGATION_SECTIONS = /^(see also|external links|further reading|bibliography)$/i;
+
+/**
+ * Parses a Wikipedia article saved as plain text: title on the first line, boilerplate and
+ * infobox lines dropped, `Heading[edit]` sections, one paragraph per line, and the numbered
+ * reference list (`  1. ^ a b "…"`) at the end.
+ */
+export function parseWikipedia(id: string, text: string): Document {
+  const lines = splitLines(text);
+  const titleLine = lines.find((l) => l.text.trim() !== '');
+  const title = titleLine?.text.trim() ?? id;
+  const sections: { heading: string; paragraphs: Paragraph[] }[] = [];
+  const references: Reference[] = [];
+  let current = { heading: LEAD_SECTION, paragraphs: [] as Paragraph[] };
+  let mode: 'body' | 'references' | 'navigation' = 'body';
+  let proseSeen = false;
+
+  for (const line of lines) {
+    if (line === titleLine) continue;
+    const trimmed = line.text.trim();
+    if (trimmed === '' || BOILERPLATE.some((re) => re.test(trimmed))) continue;
+    const reference = parseReference(line.text);
+    if (reference) {
+      references.push(reference);
+      continue;
+    }
+    const heading = HEADING.exec(trimmed);
+    if (heading) {
+      if (current.paragraphs.length > 0) sections.push(current);
+      const name = (heading[1] ?? '').trim();
+      current = { heading: name, paragraphs: [] };
+      mode = REFERENCE_SECTIONS.test(name) ? 'references' : NAVIGATION_SECTIONS.test(name) ? 'navigation' : 'body';
+      continue;
+    }
+    if (mode !== 'body') continue;
+    // Before the first prose line of the lead come the title again, the infobox and the map
+    // caption: short lines that do not read as sentences.
+    if (!proseSeen && (trimmed === title || !looksLikeProse(trimmed))) continue;
+    proseSeen = true;
+    const span = trimmedSpan(line);
+    current.paragraphs.push(buildParagraph(text, span.start, span.end));
+  }
+  if (current.paragraphs.length > 0) sections.push(current);
+  return { id, title, text, sections: sections as Section[], references, format: 'wikipedia' };
+}
+
+/** A line of prose has a few words and ends like a sentence (markers aside). */
+export function looksLikeProse(line: string): boolean {
+  const plain = stripMarkers(line).trim();
+  const words = plain.split(/\s+/).length;
+  return words >= 4 && /[.!?]["'”’)\]]*$/.test(plain);
+}

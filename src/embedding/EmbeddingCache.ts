@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const MAGIC = 0x45424331; // "EBC1"
+const KEY_BYTES = 16;
+
+/**
+ * Embeddings keyed by embedder id and the sha256 of the embedded text, so a rebuild after a
+ * corpus edit embeds only changed chunks. One binary file per embedder:
+ * `[magic u32][dimension u32][count u32]` then `count` × (16-byte key, `dimension` float32).
+ */
+export class EmbeddingCache {
+  private readonly entries = new Map<string, Float32Array>();
+  private readonly path: string;
+
+  private constructor(
+    dir: string,
+    readonly embedderId: string,
+    readonly dimension: number,
+  ) {
+    this.path = join(dir, `${embedderId.replace(/[^A-Za-z0-9._-]+/g, '_')}.bin`);
+  }
+
+  /** Opens the cache of one embedder; a missing, foreign or damaged file is an empty cache. */
+  static open(dir: string, embedderId: string, dimension: number): EmbeddingCache {
+    const cache = new EmbeddingCache(dir, embedderId, dimension);
+    cache.read();
+    return cache;
+  }
+
+  static key(text: string): string {
+    return createHash('sha256').update(text).digest('hex').slice(0, KEY_BYTES * 2);
+  }
+
+  get(text: string): Float32Array | undefined {
+    return this.entries.get(EmbeddingCache.key(text));
+  }
+
+  set(text: string, vector: Float32Array): void {
+    this.entries.set(EmbeddingCache.key(text), vector);
+  }
+
+  /** Writes only the entries for `keep` (the texts of the current build), atomically. */
+  save(keep: readonly string[]): void {
+    const keys = [...new Set(keep.map((t) => EmbeddingCache.key(t)))].filter((k) => this.entries.has(k));
+    const record = KEY_BYTES + this.dimension * 4;
+    const buf = Buffer.alloc(12 + keys.length * record);
+    buf.writeUInt32LE(MAGIC, 0);
+    buf.writeUInt32LE(this.dimension, 4);
+    buf.writeUInt32LE(keys.length, 8);
+    keys.forEach((k, i) => {
+      const at = 12 + i * record;
+      buf.write(k, at, 'hex');
+      const v = this.entries.get(k)!;
+      Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(buf, at + KEY_BYTES);
+    });
+    mkdirSync(dirname(this.path), { recursive: true });
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, buf);
+    renameSync(tmp, this.path);
+  }
+
+  private read(): void {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(this.path);
+    } catch {
+      return;
+    }
+    if (buf.length < 12 || buf.readUInt32LE(0) !== MAGIC || buf.readUInt32LE(4) !== this.dimension) return;
+    const count = buf.readUInt32LE(8);
+    const record = KEY_BYTES + this.dimension * 4;
+    if (buf.length !== 12 + count * record) return;
+    for (let i = 0; i < count; i++) {
+      const at = 12 + i * record;
+      const key = buf.toString('hex', at, at + KEY_BYTES);
+      const floats = new Float32Array(this.dimension);
+      Buffer.from(floats.buffer).set(buf.subarray(at + KEY_BYTES, at + record));
+      this.entries.set(key, floats);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { isUserError } from '../errors.js';
+import type { Embedder } from './Embedder.js';
+import { HashEmbedder } from './HashEmbedder.js';
+
+export interface EmbedderSettings {
+  /** `auto` tries the model and falls back to `hash`; the others insist on one. */
+  readonly kind: 'auto' | 'transformers' | 'hash';
+  readonly model: string;
+  readonly cacheDir: string;
+  /** Never reach the network for the model: only `cacheDir/<model>/` is read. */
+  readonly offline: boolean;
+}
+
+export interface ChosenEmbedder {
+  readonly embedder: Embedder;
+  /** Model name for the manifest; null for the offline embedder. */
+  readonly model: string | null;
+  /** Set when `auto` fell back: one line saying which embedder is in use and how to get the model. */
+  readonly warning?: string;
+}
+
+/**
+ * Picks the embedder from settings. transformers.js is imported only when a model is wanted,
+ * so the offline path starts fast. With `transformers`, a model that cannot load is an error
+ * (`embedder_unavailable`); with `auto` it is one warning and the offline embedder.
+ */
+export async function createEmbedder(settings: EmbedderSettings): Promise<ChosenEmbedder> {
+  if (settings.kind === 'hash') return { embedder: new HashEmbedder(), model: null };
+  try {
+    const { TransformersEmbedder } = await import('./TransformersEmbedder.js');
+    const embedder = await TransformersEmbedder.load({ model: settings.model, cacheDir: settings.cacheDir, offline: settings.offline });
+    return { embedder, model: settings.model };
+  } catch (err) {
+    if (settings.kind === 'transformers' || !isUserError(err)) throw err;
+    const fallback = new HashEmbedder();
+    return {
+      embedder: fallback,
+      model: null,
+      warning:
+        `embedding: model ${settings.model} is not available (${err.message.replace(/^[a-z_]+: /, '').split(';')[0]}); ` +
+        `using the offline embedder ${fallback.id}. To use the model, run once with network access ` +
+        `(MODEL_OFFLINE=false) or put its files in ${settings.cacheDir}/${settings.model}/, then npm run build:index.`,
+    };
+  }
+}

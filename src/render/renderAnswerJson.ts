@@ -1,0 +1,29 @@
+import type { Answer, Citation } from '../answer/types.js';
+
+/** The `ask --json` shape: exactly these keys, in this order. */
+export function answerToJson(answer: Answer): object {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    passages: answer.passages.map((p) => ({
+      doc: p.doc,
+      title: p.title,
+      section: p.section,
+      text: p.text,
+      score: p.score,
+      footnotes: p.footnotes.map((f) => ({ n: f.n, text: f.text })),
+      citationNeeded: p.citationNeeded,
+    })),
+  };
+}
+
+/** The `cite --json` shape: one entry per document that has the footnote. */
+export function citationsToJson(citations: readonly Citation[]): object[] {
+  return citations.map((c) => ({
+    doc: c.doc,
+    title: c.title,
+    n: c.n,
+    text: c.text,
+    passages: c.passages.map((p) => ({ section: p.section, text: p.text })),
+  }));
+}

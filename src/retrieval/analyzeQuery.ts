@@ -1,0 +1,79 @@
+import type { WeightedTerm } from '../index/LexicalIndex.js';
+import { americanSpelling, stem, tokenize } from '../text/tokenize.js';
+import type { WordNet } from './WordNet.js';
+
+/** One content word of a question and the stems that may stand for it in the corpus. */
+export interface TermGroup {
+  readonly word: string;
+  /** Inverse document frequency of the word itself (unknown words get the highest). */
+  readonly idf: number;
+  /** The word's own stem (weight 1) and related stems the corpus uses (weight < 1), best first. */
+  readonly alternatives: readonly WeightedTerm[];
+}
+
+export interface AnalyzedQuery {
+  readonly groups: readonly TermGroup[];
+  /** Every alternative of every group, for BM25. */
+  readonly terms: readonly WeightedTerm[];
+}
+
+/** What query analysis needs to know about the corpus vocabulary. */
+export interface Vocabulary {
+  documentFrequency(stem: string): number;
+  idf(stem: string): number;
+}
+
+// Expansions weaker than this bring more noise than recall.
+const MIN_EXPANSION_WEIGHT = 0.3;
+
+/**
+ * Turns a question into weighted term groups: each content word with its stem, plus WordNet
+ * synonyms, derived forms, pertainyms and holonyms that occur in the corpus ("abandon" for
+ * "give up", "france" for "french" or "paris"). Two-word collocations of the question
+ * ("gives up") are looked up as one lemma and their expansions join the first word's group.
+ */
+export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?: WordNet): AnalyzedQuery {
+  const tokens = tokenize(question);
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (token.stop || seen.has(token.stem)) return;
+    seen.add(token.stem);
+    const alternatives = new Map<string, number>([[token.stem, 1]]);
+    if (wordnet) {
+      const lookups = [americanSpelling(token.word)];
+      const next = tokens[i + 1];
+      if (next) lookups.push(`${token.word} ${next.word}`);
+      for (const lemma of lookups) {
+        for (const e of wordnet.related(lemma)) {
+          if (e.term.includes(' ') || e.weight < MIN_EXPANSION_WEIGHT) continue;
+          const s = stem(e.term);
+          if (vocabulary.documentFrequency(s) === 0) continue;
+          alternatives.set(s, Math.max(alternatives.get(s) ?? 0, e.weight));
+        }
+      }
+    }
+    groups.push({
+      word: token.word,
+      idf: vocabulary.idf(token.stem),
+      alternatives: [...alternatives].map(([s, weight]) => ({ stem: s, weight })).sort((a, b) => b.weight - a.weight),
+    });
+  });
+  return { groups, terms: groups.flatMap((g) => g.alternatives) };
+}
+
+/**
+ * Share of the question a text answers, in [0, 1]: the idf-weighted sum over groups of the best
+ * matching alternative's weight, divided by the sum of the groups' idf. 0 when there are no groups.
+ */
+export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>): number {
+  let total = 0;
+  let matched = 0;
+  for (const g of query.groups) {
+    total += g.idf;
+    let best = 0;
+    for (const a of g.alternatives) if (a.weight > best && stems.has(a.stem)) best = a.weight;
+    matched += g.idf * best;
+  }
+  return total === 0 ? 0 : matched / total;
+}

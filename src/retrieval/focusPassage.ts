@@ -1,0 +1,78 @@
+import type { Chunk } from '../chunking/chunkDocument.js';
+import { stripMarkers } from '../corpus/footnoteMarkers.js';
+import type { Sentence } from '../corpus/types.js';
+import { tokenize } from '../text/tokenize.js';
+import { type AnalyzedQuery, coverage } from './analyzeQuery.js';
+
+/** The part of a chunk that best answers a question: whole sentences unless one is too long. */
+export interface FocusedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly sentences: readonly Sentence[];
+  /** `coverage` of the question by this span, in [0, 1]. */
+  readonly coverage: number;
+}
+
+/** Longest quote, in characters (a Discord embed stays readable; the CLI contract says 400). */
+export const MAX_QUOTE_CHARS = 400;
+
+// Among spans that answer equally well, the shorter one wins: a penalty of 0.01 per 100 characters.
+const LENGTH_PENALTY = 0.0001;
+
+/**
+ * Picks the run of consecutive sentences of `chunk` (at most `maxChars` long) with the best
+ * coverage of the question, shorter first on ties. A single sentence longer than `maxChars`
+ * is cut to its best `maxChars` window on word boundaries.
+ */
+export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars = MAX_QUOTE_CHARS): FocusedSpan {
+  const stems = chunk.sentences.map((s) => stemSet(docText.slice(s.start, s.end)));
+  let best: FocusedSpan | undefined;
+  let bestScore = -Infinity;
+  for (let i = 0; i < chunk.sentences.length; i++) {
+    const union = new Set<string>();
+    for (let j = i; j < chunk.sentences.length; j++) {
+      const first = chunk.sentences[i]!;
+      const last = chunk.sentences[j]!;
+      if (last.end - first.start > maxChars) {
+        if (j === i) {
+          const cut = cutLongSentence(first, docText, query, maxChars);
+          const score = cut.coverage - LENGTH_PENALTY * (cut.end - cut.start);
+          if (score > bestScore) [best, bestScore] = [cut, score];
+        }
+        break;
+      }
+      for (const s of stems[j]!) union.add(s);
+      const cov = coverage(query, union);
+      const score = cov - LENGTH_PENALTY * (last.end - first.start);
+      if (score > bestScore) {
+        best = { start: first.start, end: last.end, sentences: chunk.sentences.slice(i, j + 1), coverage: cov };
+        bestScore = score;
+      }
+    }
+  }
+  return best ?? { start: chunk.start, end: chunk.start, sentences: [], coverage: 0 };
+}
+
+function stemSet(text: string): Set<string> {
+  return new Set(tokenize(stripMarkers(text)).filter((t) => !t.stop).map((t) => t.stem));
+}
+
+// Slides a window over the sentence's word starts and keeps the best-covering one.
+function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number): FocusedSpan {
+  const text = docText.slice(sentence.start, sentence.end);
+  const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
+  let best = { start: 0, end: 0, coverage: -1 };
+  for (const s of starts) {
+    if (s >= text.length) break;
+    let e = Math.min(text.length, s + maxChars);
+    if (e < text.length) {
+      const space = text.lastIndexOf(' ', e);
+      if (space > s) e = space;
+    }
+    const cov = coverage(query, stemSet(text.slice(s, e)));
+    if (cov > best.coverage) best = { start: s, end: e, coverage: cov };
+    if (e === text.length) break;
+  }
+  const end = sentence.start + text.slice(0, best.end).trimEnd().length;
+  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: Math.max(0, best.coverage) };
+}

@@ -9,7 +9,7 @@ import type { WordNet } from './WordNet.js';
 /** A focused span of one chunk, scored against the question. */
 export interface RetrievedSpan extends FocusedSpan {
   readonly chunk: Chunk;
-  /** Ranking score: coverage plus a share of the fused rank; higher is better. */
+  /** Ranking score: relevance plus a share of the fused rank; higher is better. */
   readonly score: number;
 }
 
@@ -54,7 +54,7 @@ export class Retriever {
       const chunk = this.data.chunks[label]!;
       const doc = this.data.documents.get(chunk.docId)!;
       const span = focusPassage(chunk, doc.text, query);
-      return { ...span, chunk, score: span.coverage + (RANK_WEIGHT * score) / top / 100 };
+      return { ...span, chunk, score: span.relevance + (RANK_WEIGHT * score) / top / 100 };
     });
     spans.sort((a, b) => b.score - a.score);
     const kept: RetrievedSpan[] = [];

@@ -77,3 +77,47 @@ export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>): numb
   }
   return total === 0 ? 0 : matched / total;
 }
+
+/** Content stems of a text and the unordered pairs of stems that stand close together in it. */
+export interface Evidence {
+  readonly stems: Set<string>;
+  readonly pairs: Set<string>;
+}
+
+/** How far apart (in content words) two stems may stand and still count as a pair. */
+const PAIR_DISTANCE = 2;
+
+/** Adds a text's content stems (in order) to an evidence set. */
+export function addEvidence(evidence: Evidence, stems: readonly string[]): Evidence {
+  stems.forEach((s, i) => {
+    evidence.stems.add(s);
+    for (let d = 1; d <= PAIR_DISTANCE && i + d < stems.length; d++) evidence.pairs.add(pairKey(s, stems[i + d]!));
+  });
+  return evidence;
+}
+
+/**
+ * Share of the question's neighbouring content-word pairs that also stand together in the
+ * text (either order, any alternatives, weighted by the weaker one), in [0, 1]: a phrase
+ * match such as "establish diplomatic relations" counts more than the same words scattered.
+ */
+export function proximity(query: AnalyzedQuery, evidence: Evidence): number {
+  const groups = query.groups;
+  if (groups.length < 2) return 0;
+  let matched = 0;
+  for (let i = 0; i + 1 < groups.length; i++) {
+    let best = 0;
+    for (const a of groups[i]!.alternatives) {
+      for (const b of groups[i + 1]!.alternatives) {
+        const w = Math.min(a.weight, b.weight);
+        if (w > best && evidence.pairs.has(pairKey(a.stem, b.stem))) best = w;
+      }
+    }
+    matched += best;
+  }
+  return matched / (groups.length - 1);
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}

@@ -2,7 +2,7 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Sentence } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
-import { type AnalyzedQuery, coverage } from './analyzeQuery.js';
+import { type AnalyzedQuery, addEvidence, coverage, type Evidence, proximity } from './analyzeQuery.js';
 
 /** The part of a chunk that best answers a question: whole sentences unless one is too long. */
 export interface FocusedSpan {
@@ -11,6 +11,8 @@ export interface FocusedSpan {
   readonly sentences: readonly Sentence[];
   /** `coverage` of the question by this span, in [0, 1]. */
   readonly coverage: number;
+  /** Coverage plus a bonus for question phrases kept together: what spans are ranked by. */
+  readonly relevance: number;
 }
 
 /** Longest quote, in characters (a Discord embed stays readable; the CLI contract says 400). */
@@ -18,6 +20,8 @@ export const MAX_QUOTE_CHARS = 400;
 
 // Among spans that answer equally well, the shorter one wins: a penalty of 0.01 per 100 characters.
 const LENGTH_PENALTY = 0.0001;
+// Weight of `proximity` next to coverage; chosen on test/fixtures/calibration.jsonl.
+const PROXIMITY_WEIGHT = 0.25;
 
 /**
  * Picks the run of consecutive sentences of `chunk` (at most `maxChars` long) with the best
@@ -25,43 +29,46 @@ const LENGTH_PENALTY = 0.0001;
  * is cut to its best `maxChars` window on word boundaries.
  */
 export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars = MAX_QUOTE_CHARS): FocusedSpan {
-  const stems = chunk.sentences.map((s) => stemSet(docText.slice(s.start, s.end)));
+  const stems = chunk.sentences.map((s) => contentStems(docText.slice(s.start, s.end)));
   let best: FocusedSpan | undefined;
   let bestScore = -Infinity;
   for (let i = 0; i < chunk.sentences.length; i++) {
-    const union = new Set<string>();
+    const union: Evidence = { stems: new Set(), pairs: new Set() };
     for (let j = i; j < chunk.sentences.length; j++) {
       const first = chunk.sentences[i]!;
       const last = chunk.sentences[j]!;
       if (last.end - first.start > maxChars) {
         if (j === i) {
           const cut = cutLongSentence(first, docText, query, maxChars);
-          const score = cut.coverage - LENGTH_PENALTY * (cut.end - cut.start);
+          const score = cut.relevance - LENGTH_PENALTY * (cut.end - cut.start);
           if (score > bestScore) [best, bestScore] = [cut, score];
         }
         break;
       }
-      for (const s of stems[j]!) union.add(s);
-      const cov = coverage(query, union);
-      const score = cov - LENGTH_PENALTY * (last.end - first.start);
+      addEvidence(union, stems[j]!);
+      const cov = coverage(query, union.stems);
+      const relevance = cov + PROXIMITY_WEIGHT * proximity(query, union);
+      const score = relevance - LENGTH_PENALTY * (last.end - first.start);
       if (score > bestScore) {
-        best = { start: first.start, end: last.end, sentences: chunk.sentences.slice(i, j + 1), coverage: cov };
+        best = { start: first.start, end: last.end, sentences: chunk.sentences.slice(i, j + 1), coverage: cov, relevance };
         bestScore = score;
       }
     }
   }
-  return best ?? { start: chunk.start, end: chunk.start, sentences: [], coverage: 0 };
+  return best ?? { start: chunk.start, end: chunk.start, sentences: [], coverage: 0, relevance: 0 };
 }
 
-function stemSet(text: string): Set<string> {
-  return new Set(tokenize(stripMarkers(text)).filter((t) => !t.stop).map((t) => t.stem));
+function contentStems(text: string): string[] {
+  return tokenize(stripMarkers(text))
+    .filter((t) => !t.stop)
+    .map((t) => t.stem);
 }
 
 // Slides a window over the sentence's word starts and keeps the best-covering one.
 function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number): FocusedSpan {
   const text = docText.slice(sentence.start, sentence.end);
   const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
-  let best = { start: 0, end: 0, coverage: -1 };
+  let best = { start: 0, end: 0, coverage: 0, relevance: -1 };
   for (const s of starts) {
     if (s >= text.length) break;
     let e = Math.min(text.length, s + maxChars);
@@ -69,10 +76,12 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
       const space = text.lastIndexOf(' ', e);
       if (space > s) e = space;
     }
-    const cov = coverage(query, stemSet(text.slice(s, e)));
-    if (cov > best.coverage) best = { start: s, end: e, coverage: cov };
+    const evidence = addEvidence({ stems: new Set(), pairs: new Set() }, contentStems(text.slice(s, e)));
+    const cov = coverage(query, evidence.stems);
+    const relevance = cov + PROXIMITY_WEIGHT * proximity(query, evidence);
+    if (relevance > best.relevance) best = { start: s, end: e, coverage: cov, relevance };
     if (e === text.length) break;
   }
   const end = sentence.start + text.slice(0, best.end).trimEnd().length;
-  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: Math.max(0, best.coverage) };
+  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: best.coverage, relevance: Math.max(0, best.relevance) };
 }

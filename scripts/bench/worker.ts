@@ -1,0 +1,148 @@
+// One bench measurement in a fresh process, so peak memory and cold start are its own.
+// tsx scripts/bench/worker.ts <build|cold|update> --corpus DIR --data DIR --dev FILE [--embedder K] [--queries N]
+// Prints one JSON object on stdout.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AnswerService } from '../../src/answer/AnswerService.js';
+import { Engine } from '../../src/answer/Engine.js';
+import { benchQueries } from '../../src/bench/benchQueries.js';
+import { folderBytes, hnswRecall, latency, peakRssMiB, round, timeEach } from '../../src/bench/measure.js';
+import { toMarkdown } from '../../src/bench/makeCorpus.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createEmbedder } from '../../src/embedding/createEmbedder.js';
+import { parseEvalCases } from '../../src/eval/EvalCase.js';
+import { scoreEval } from '../../src/eval/scoreEval.js';
+import { buildIndex } from '../../src/index/buildIndex.js';
+import { IndexStore } from '../../src/index/IndexStore.js';
+import { Retriever } from '../../src/retrieval/Retriever.js';
+import { WordNet } from '../../src/retrieval/WordNet.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    corpus: { type: 'string' },
+    data: { type: 'string' },
+    dev: { type: 'string' },
+    embedder: { type: 'string', default: 'hash' },
+    queries: { type: 'string', default: '200' },
+  },
+});
+const mode = positionals[0];
+const corpusDir = values.corpus!;
+const dataDir = values.data!;
+const defaults = loadConfig({}, '/nonexistent/.env');
+const answerOptions = { minRelevance: defaults.MIN_RELEVANCE, passages: defaults.ANSWER_PASSAGES };
+
+async function chooseEmbedder() {
+  const kind = values.embedder === 'transformers' ? 'auto' : 'hash';
+  const chosen = await createEmbedder({ kind, model: defaults.EMBEDDING_MODEL, cacheDir: defaults.MODEL_CACHE_DIR, offline: true });
+  return { ...chosen, used: chosen.model ? `transformers:${chosen.model}` : chosen.embedder.id, fellBack: kind === 'auto' && !chosen.model };
+}
+
+async function build(): Promise<object> {
+  const { embedder, model, used, fellBack, warning } = await chooseEmbedder();
+  const store = new IndexStore(dataDir);
+  const started = performance.now();
+  const { data, summary } = await buildIndex({ corpusDir, store, embedder, model });
+  const buildSeconds = (performance.now() - started) / 1000;
+  const s = summary.seconds;
+  const wordnet = WordNet.open();
+  const retriever = new Retriever(data, embedder, wordnet);
+  const service = new AnswerService(data, retriever, answerOptions);
+  const cases = parseEvalCases(readFileSync(values.dev!, 'utf8'), values.dev!);
+  const questions = benchQueries(data, Number(values.queries), cases.map((c) => c.question));
+  const retrievalMs = await timeEach(questions, (q) => retriever.retrieve(q, 3));
+  const answerMs = await timeEach(questions, (q) => service.answer(q, 3));
+  const queryVectors = await embedder.embed(questions);
+  const recall = hnswRecall(data.vectors, queryVectors, 10);
+  const answers = [];
+  for (const c of cases) answers.push(await service.answer(c.question, 3));
+  const report = scoreEval(cases, answers);
+  return {
+    embedder: used,
+    embedderFellBack: fellBack,
+    ...(warning ? { embedderWarning: warning } : {}),
+    documents: summary.documents,
+    chunks: summary.chunks,
+    build: {
+      seconds: round(buildSeconds),
+      parseSeconds: round(s.parse),
+      embedSeconds: round(s.embed),
+      indexSeconds: round(s.index),
+      ...('hnsw' in s ? { hnswSeconds: round(s.hnsw as number), lexicalSeconds: round(s.lexical as number), writeSeconds: round(s.write as number) } : {}),
+      embedChunksPerSecond: Math.round(summary.embedded / Math.max(s.embed, 1e-6)),
+      indexChunksPerSecond: Math.round(summary.chunks / Math.max(s.index, 1e-6)),
+    },
+    indexBytes: folderBytes(store.currentDir()!),
+    queries: questions.length,
+    retrievalMs: latency(retrievalMs),
+    answerMs: latency(answerMs),
+    hnsw: { params: data.manifest.hnsw, recallAt10: recall.recallAt10, searchMs: recall.hnswMs, bruteForceMs: recall.bruteForceMs, speedup: recall.speedup },
+    dev: {
+      cases: report.cases,
+      hitAt1: report.hitAt1.hits / Math.max(1, report.hitAt1.total),
+      hitAt3: report.hitAt3.hits / Math.max(1, report.hitAt3.total),
+      abstention: report.abstention.hits / Math.max(1, report.abstention.total),
+      failures: report.results.filter((r) => r.failures.length > 0).map((r) => `${r.id}: ${r.failures.join('; ')}`),
+    },
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+// Ready to answer = the engine loaded the finished index and answered one question.
+async function cold(): Promise<object> {
+  const { embedder, model } = await chooseEmbedder();
+  const started = performance.now();
+  const { engine, built } = await Engine.open({ corpusDir, dataDir, embedder, model, ...answerOptions });
+  const loaded = performance.now();
+  await engine.service.answer('Does France recognise North Korea?', 3);
+  const ready = performance.now();
+  return {
+    rebuilt: built !== undefined,
+    loadMs: Math.round(loaded - started),
+    firstAnswerMs: Math.round(ready - loaded),
+    readyMs: Math.round(ready - started),
+    // performance.now() counts from process start: node + tsx + imports + load + first answer.
+    processReadyMs: Math.round(ready),
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+// Adds one new document to the corpus, rebuilds and answers a question only it can answer.
+async function update(): Promise<object> {
+  const { embedder, model } = await chooseEmbedder();
+  const store = new IndexStore(dataDir);
+  const doc = {
+    title: 'Zorblax Treaty',
+    sections: [
+      { heading: 'Signing', text: 'The Zorblax Treaty was signed in the harbour town of Quillmere on 3 March 1911 by eleven delegates. It ended the herring dispute between the two coastal leagues.' },
+      { heading: 'Terms', text: 'Under the treaty each league kept its own fishing grounds, and a joint court at Quillmere settled later quarrels over nets and boats.' },
+    ],
+  };
+  writeFileSync(join(corpusDir, 'zzz-bench-added.md'), toMarkdown(doc));
+  const started = performance.now();
+  const { data, summary } = await buildIndex({ corpusDir, store, embedder, model });
+  const built = performance.now();
+  const service = new AnswerService(data, new Retriever(data, embedder, WordNet.open()), answerOptions);
+  const answer = await service.answer('Where was the Zorblax Treaty signed?', 3);
+  const done = performance.now();
+  return {
+    chunksBefore: summary.chunks - summary.embedded,
+    chunksAfter: summary.chunks,
+    chunksEmbedded: summary.embedded,
+    ...('incremental' in summary ? { incremental: summary.incremental } : {}),
+    rebuildMs: Math.round(built - started),
+    answerMs: Math.round(done - built),
+    totalMs: Math.round(done - started),
+    answeredFromNewDocument: answer.answered && answer.passages[0]?.doc === 'zzz-bench-added',
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+const run = mode === 'build' ? build : mode === 'cold' ? cold : mode === 'update' ? update : undefined;
+if (!run) {
+  process.stderr.write(`bench worker: unknown mode "${mode}"; use build, cold or update\n`);
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(await run())}\n`);

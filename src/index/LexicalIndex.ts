@@ -19,6 +19,7 @@ interface Serialized {
   readonly version: 1;
   readonly chunkCount: number;
   readonly df: Record<string, number>;
+  readonly words: string[];
   readonly search: unknown;
 }
 
@@ -34,31 +35,49 @@ export class LexicalIndex {
   private constructor(
     private readonly search: MiniSearch,
     private readonly df: Map<string, number>,
-    /** Number of chunks indexed. */
-    readonly chunkCount: number,
+    private readonly words: Set<string>,
+    private count: number,
   ) {}
 
+  /** Number of chunks indexed. */
+  get chunkCount(): number {
+    return this.count;
+  }
+
   static build(chunks: readonly Chunk[], texts: readonly string[]): LexicalIndex {
-    const search = newMiniSearch();
-    const df = new Map<string, number>();
-    search.addAll(
-      chunks.map((c, label) => {
-        const text = stripMarkers(texts[label] ?? '');
-        for (const s of new Set(analyze(`${text} ${c.section}`))) df.set(s, (df.get(s) ?? 0) + 1);
-        return { id: label, text, heading: `${c.title} ${c.section}` };
+    const index = new LexicalIndex(newMiniSearch(), new Map(), new Set(), 0);
+    index.add(chunks, texts);
+    return index;
+  }
+
+  /** Indexes `chunks` (with their `texts`) under labels `chunkCount`, `chunkCount + 1`, …. */
+  add(chunks: readonly Chunk[], texts: readonly string[]): void {
+    const first = this.count;
+    this.search.addAll(
+      chunks.map((c, i) => {
+        const text = stripMarkers(texts[i] ?? '');
+        const tokens = tokenize(`${text} ${c.section}`).filter((t) => !t.stop);
+        for (const t of tokens) this.words.add(t.word);
+        for (const s of new Set(tokens.map((t) => t.stem))) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+        return { id: first + i, text, heading: `${c.title} ${c.section}` };
       }),
     );
-    return new LexicalIndex(search, df, chunks.length);
+    this.count += chunks.length;
   }
 
   static fromJSON(json: string): LexicalIndex {
     const data = JSON.parse(json) as Serialized;
     const search = MiniSearch.loadJS(data.search as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
-    return new LexicalIndex(search, new Map(Object.entries(data.df)), data.chunkCount);
+    return new LexicalIndex(search, new Map(Object.entries(data.df)), new Set(data.words), data.chunkCount);
   }
 
   toJSON(): Serialized {
-    return { version: 1, chunkCount: this.chunkCount, df: Object.fromEntries(this.df), search: this.search.toJSON() };
+    return { version: 1, chunkCount: this.count, df: Object.fromEntries(this.df), words: [...this.words], search: this.search.toJSON() };
+  }
+
+  /** True when some chunk uses this exact (normalised) word, not just a word with its stem. */
+  hasWord(word: string): boolean {
+    return this.words.has(word);
   }
 
   /** Number of chunks whose text contains `stem` (0 for a word the corpus does not use). */

@@ -20,11 +20,14 @@ export interface AnalyzedQuery {
 /** What query analysis needs to know about the corpus vocabulary. */
 export interface Vocabulary {
   documentFrequency(stem: string): number;
+  /** True when the corpus uses this exact normalised word. */
+  hasWord(word: string): boolean;
   idf(stem: string): number;
 }
 
-// Expansions weaker than this bring more noise than recall.
-const MIN_EXPANSION_WEIGHT = 0.3;
+// Expansions weaker than this bring more noise than recall: it drops hypernyms (0.3 in WordNet.ts)
+// and late senses, which turned out-of-scope questions into weak matches ("population" → "group").
+const MIN_EXPANSION_WEIGHT = 0.35;
 
 /**
  * Turns a question into weighted term groups: each content word with its stem, plus WordNet
@@ -47,8 +50,10 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
       for (const lemma of lookups) {
         for (const e of wordnet.related(lemma)) {
           if (e.term.includes(' ') || e.weight < MIN_EXPANSION_WEIGHT) continue;
+          // The corpus must use the expansion itself (or an inflection of it), not merely a word
+          // with the same stem: "universe" must not match "university".
+          if (!inflections(e.term).some((w) => vocabulary.hasWord(w))) continue;
           const s = stem(e.term);
-          if (vocabulary.documentFrequency(s) === 0) continue;
           alternatives.set(s, Math.max(alternatives.get(s) ?? 0, e.weight));
         }
       }
@@ -60,6 +65,15 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
     });
   });
   return { groups, terms: groups.flatMap((g) => g.alternatives) };
+}
+
+/** A lemma and its regular inflections: "abandon" → abandons, abandoned, abandoning, … */
+export function inflections(lemma: string): string[] {
+  const last = lemma.at(-1) ?? '';
+  const stemE = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const forms = [lemma, `${lemma}s`, `${lemma}es`, `${stemE}ed`, `${stemE}ing`, `${lemma}${last}ed`, `${lemma}${last}ing`, `${stemE}er`, `${stemE}ers`];
+  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`);
+  return forms;
 }
 
 /**

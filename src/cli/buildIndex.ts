@@ -1,4 +1,4 @@
-import { createEmbedder } from '../embedding/createEmbedder.js';
+import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import { loadConfig } from '../config/config.js';
 import { buildIndex } from '../index/buildIndex.js';
 import { IndexStore } from '../index/IndexStore.js';
@@ -11,12 +11,7 @@ import { runCli } from './runCli.js';
 runCli(async () => {
   parseCliArgs('build:index', process.argv.slice(2), {});
   const config = loadConfig();
-  const { embedder, model, warning } = await createEmbedder({
-    kind: config.EMBEDDER,
-    model: config.EMBEDDING_MODEL,
-    cacheDir: config.MODEL_CACHE_DIR,
-    offline: config.MODEL_OFFLINE,
-  });
+  const { embedder, model, warning } = await embedderFromConfig(config);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   const { summary } = await buildIndex({
     corpusDir: config.CORPUS_DIR,

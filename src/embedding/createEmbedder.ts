@@ -1,3 +1,4 @@
+import type { Config } from '../config/config.js';
 import { isUserError } from '../errors.js';
 import type { Embedder } from './Embedder.js';
 import { HashEmbedder } from './HashEmbedder.js';
@@ -42,4 +43,9 @@ export async function createEmbedder(settings: EmbedderSettings): Promise<Chosen
         `(MODEL_OFFLINE=false) or put its files in ${settings.cacheDir}/${settings.model}/, then npm run build:index.`,
     };
   }
+}
+
+/** `createEmbedder` with the settings of a parsed config (EMBEDDER, EMBEDDING_MODEL, MODEL_*). */
+export function embedderFromConfig(config: Pick<Config, 'EMBEDDER' | 'EMBEDDING_MODEL' | 'MODEL_CACHE_DIR' | 'MODEL_OFFLINE'>): Promise<ChosenEmbedder> {
+  return createEmbedder({ kind: config.EMBEDDER, model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, offline: config.MODEL_OFFLINE });
 }

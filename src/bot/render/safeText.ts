@@ -7,9 +7,10 @@ import { escapeMarkdown } from 'discord.js';
  * `allowedMentions: { parse: [] }` is still set on every message; this keeps the text readable too.
  */
 export function safeText(text: string): string {
-  return neutralizeMentions(
-    escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }),
-  );
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true });
+  // escapeMarkdown's maskedLink option escapes only the first link of a text; breaking every
+  // `](` is enough to stop `[text](url)` from rendering as a link.
+  return neutralizeMentions(escaped.replace(/\]\(/g, ']\\('));
 }
 
 /** `@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`, `</cmd:id>`, `<:emoji:id>` and `<t:…>` kept as plain text. */

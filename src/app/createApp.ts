@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Engine } from '../answer/Engine.js';
+import { AnswerMemory } from '../bot/AnswerMemory.js';
+import type { BotContext } from '../bot/BotContext.js';
+import { CorpusEditor } from '../bot/CorpusEditor.js';
+import { createInteractionHandler } from '../bot/InteractionRouter.js';
+import { JsonlFile } from '../bot/JsonlFile.js';
+import { RateLimiter } from '../bot/RateLimiter.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logging/Logger.js';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly engine: Engine;
+  readonly logger: Logger;
+}
+
+export interface App {
+  readonly client: Client;
+  /** Logs in and resolves once the gateway session is ready. */
+  start(): Promise<void>;
+  /** Closes the gateway connection; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: builds the bot's parts from config and wires them to one discord.js
+ * client. The client asks for the Guilds intent only (no privileged intents): interactions
+ * carry everything the commands read, including a "Find sources" target message's text.
+ */
+export function createApp({ config, engine, logger }: AppOptions): App {
+  const ctx: BotContext = {
+    engine,
+    logger,
+    askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
+    answers: new AnswerMemory(),
+    feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
+    corpus: new CorpusEditor(config.CORPUS_DIR, engine, new JsonlFile(join(config.DATA_DIR, 'audit.jsonl'))),
+    moderatorRoleId: config.MODERATOR_ROLE_ID,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    passages: config.ANSWER_PASSAGES,
+  };
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+  const handle = createInteractionHandler(ctx);
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
+
+  let stopped = false;
+  return {
+    client,
+    async start() {
+      const token = config.DISCORD_TOKEN;
+      if (!token) throw new Error('app: DISCORD_TOKEN is not set');
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+      logger.info('bot ready', { user: client.user?.tag, documents: engine.service.listDocuments().length });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+      logger.info('bot stopped');
+    },
+  };
+}

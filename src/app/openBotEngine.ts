@@ -1,0 +1,21 @@
+import { Engine } from '../answer/Engine.js';
+import type { Config } from '../config/config.js';
+import { embedderFromConfig } from '../embedding/createEmbedder.js';
+import type { Logger } from '../logging/Logger.js';
+
+/** Opens the engine for the bot: picks the embedder, then loads (or first builds) the index, logging progress. */
+export async function openBotEngine(config: Config, logger: Logger): Promise<Engine> {
+  const { embedder, model, warning } = await embedderFromConfig(config);
+  if (warning) logger.warn(warning);
+  const { engine, built } = await Engine.open({
+    corpusDir: config.CORPUS_DIR,
+    dataDir: config.DATA_DIR,
+    embedder,
+    model,
+    minRelevance: config.MIN_RELEVANCE,
+    passages: config.ANSWER_PASSAGES,
+    onBuild: (reason) => logger.info('index: building', { reason }),
+  });
+  if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });
+  return engine;
+}

@@ -1,0 +1,44 @@
+import type { Passage } from '../answer/types.js';
+import { UserError } from '../errors.js';
+import type { BotContext } from './BotContext.js';
+import { type BotMessage, textMessage } from './render/BotMessage.js';
+import { renderAnswerMessage } from './render/renderAnswerMessage.js';
+
+/** "More passages" stops offering more after this many passages in all. */
+export const MAX_PASSAGES_SHOWN = 20;
+
+/**
+ * Answers `question` with one page of passages, remembers it for the buttons and renders it.
+ * One passage beyond the page is asked for, to know whether to offer "More passages".
+ */
+export async function answerQuestion(ctx: BotContext, question: string, label: string): Promise<BotMessage> {
+  const answer = await ctx.engine.service.answer(question, ctx.passages + 1);
+  const shown = answer.passages.slice(0, ctx.passages);
+  const answerId = ctx.answers.remember({ question: answer.question, shown });
+  const more = answer.passages.length > shown.length;
+  return renderAnswerMessage({ ...answer, passages: shown }, { label, answerId, more });
+}
+
+/** The next page of an earlier answer: passages not shown yet, best first. */
+export async function morePassages(ctx: BotContext, answerId: string): Promise<BotMessage> {
+  const earlier = ctx.answers.get(answerId);
+  if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old for more passages; please ask again');
+  const seen = new Set(earlier.shown.map(passageKey));
+  const limit = Math.min(MAX_PASSAGES_SHOWN, earlier.shown.length + ctx.passages) + 1;
+  const answer = await ctx.engine.service.answer(earlier.question, limit);
+  const unseen = answer.passages.filter((p) => !seen.has(passageKey(p)));
+  const page = unseen.slice(0, Math.max(0, Math.min(ctx.passages, MAX_PASSAGES_SHOWN - earlier.shown.length)));
+  if (page.length === 0) {
+    return textMessage('There are no more passages on that in the corpus.');
+  }
+  ctx.answers.extend(answerId, page);
+  const more = unseen.length > page.length && earlier.shown.length + page.length < MAX_PASSAGES_SHOWN;
+  return renderAnswerMessage(
+    { question: earlier.question, answered: true, passages: page },
+    { label: 'More on', answerId, more, firstRank: earlier.shown.length + 1 },
+  );
+}
+
+function passageKey(p: Passage): string {
+  return `${p.doc}:${p.start}:${p.end}`;
+}

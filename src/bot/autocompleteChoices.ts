@@ -1,0 +1,40 @@
+import type { AnswerService } from '../answer/AnswerService.js';
+import type { DocumentSummary } from '../answer/types.js';
+import { DISCORD_LIMITS, truncate } from './render/discordLimits.js';
+
+export interface Choice<T extends string | number> {
+  readonly name: string;
+  readonly value: T;
+}
+
+/** Documents whose title or id contains what was typed (case-insensitive), at most 25. */
+export function documentChoices(documents: readonly DocumentSummary[], typed: string): Choice<string>[] {
+  const q = typed.trim().toLowerCase();
+  return documents
+    .filter((d) => q === '' || d.title.toLowerCase().includes(q) || d.id.toLowerCase().includes(q))
+    .filter((d) => d.id.length <= DISCORD_LIMITS.choiceValue)
+    .slice(0, DISCORD_LIMITS.choices)
+    .map((d) => ({ name: truncate(d.title === d.id ? d.id : `${d.title} (${d.id})`, DISCORD_LIMITS.choiceName), value: d.id }));
+}
+
+/**
+ * Footnotes of `docId` (or of every document) as `[n] start of the reference`, matching a typed
+ * number prefix or words of the reference, at most 25. Reads the loaded reference lists only.
+ */
+export function footnoteChoices(service: AnswerService, typed: string, docId?: string): Choice<number>[] {
+  const q = typed.trim().toLowerCase();
+  const docs = docId ? [{ id: docId, title: docId }] : service.listDocuments();
+  const choices: Choice<number>[] = [];
+  const seen = new Set<number>();
+  for (const doc of docs) {
+    for (const f of service.references(doc.id)) {
+      if (seen.has(f.n)) continue;
+      if (q !== '' && !String(f.n).startsWith(q) && !f.text.toLowerCase().includes(q)) continue;
+      seen.add(f.n);
+      const where = docId ? '' : ` · ${doc.title}`;
+      choices.push({ name: truncate(`[${f.n}] ${f.text}${where}`, DISCORD_LIMITS.choiceName), value: f.n });
+      if (choices.length === DISCORD_LIMITS.choices) return choices;
+    }
+  }
+  return choices;
+}

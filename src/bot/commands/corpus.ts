@@ -1,0 +1,78 @@
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { DOCUMENT_EXTENSIONS } from '../../corpus/parseDocument.js';
+import { UserError } from '../../errors.js';
+import { documentChoices } from '../autocompleteChoices.js';
+import type { BotContext } from '../BotContext.js';
+import type { Actor } from '../CorpusEditor.js';
+import { downloadAttachment } from '../downloadAttachment.js';
+import { renderCorpusChange, renderDocumentList } from '../render/renderCorpusMessages.js';
+import { ephemeral, requireModerator } from '../replies.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('corpus')
+  .setDescription('Moderators: list, add or remove corpus documents')
+  // Hidden from members by default; server admins may change this, so handlers check again.
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((s) => s.setName('list').setDescription('List the documents in the corpus'))
+  .addSubcommand((s) =>
+    s
+      .setName('add')
+      .setDescription('Add a .txt or .md document and rebuild the index')
+      .addAttachmentOption((o) => o.setName('file').setDescription('A UTF-8 .txt or .md file').setRequired(true))
+      .addStringOption((o) => o.setName('title').setDescription('Title to show for the document').setMaxLength(200)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('remove')
+      .setDescription('Remove a document and rebuild the index')
+      .addStringOption((o) => o.setName('doc').setDescription('Document').setRequired(true).setAutocomplete(true)),
+  );
+
+/** /corpus: moderators only; replies are ephemeral. add and remove defer: a rebuild may take a while. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  requireModerator(interaction, ctx);
+  const actor: Actor = { id: interaction.user.id, name: interaction.user.username };
+  switch (interaction.options.getSubcommand(true)) {
+    case 'list':
+      await interaction.reply(ephemeral(renderDocumentList(ctx.engine.service.listDocuments())));
+      return;
+    case 'add': {
+      const file = interaction.options.getAttachment('file', true);
+      if (!DOCUMENT_EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) {
+        throw new UserError('bad_document', `corpus: "${file.name}" is not a .txt or .md file`);
+      }
+      if (file.size > ctx.maxUploadBytes) throw tooLarge(file.name, file.size, ctx.maxUploadBytes);
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const bytes = await downloadAttachment(file.url, ctx.maxUploadBytes, file.name);
+      const title = interaction.options.getString('title') ?? undefined;
+      const change = await ctx.corpus.add({ fileName: file.name, bytes, title, actor });
+      await interaction.editReply(renderCorpusChange('Added', change.doc, change.build));
+      return;
+    }
+    case 'remove': {
+      const docId = interaction.options.getString('doc', true);
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const change = await ctx.corpus.remove(docId, actor);
+      await interaction.editReply(renderCorpusChange('Removed', change.doc, change.build));
+      return;
+    }
+    default:
+      throw new Error(`corpus: unknown subcommand ${interaction.options.getSubcommand()}`);
+  }
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  await interaction.respond(documentChoices(ctx.engine.service.listDocuments(), String(interaction.options.getFocused())));
+}
+
+export function tooLarge(name: string, size: number, max: number): UserError {
+  return new UserError('too_large', `corpus: "${name}" is ${size} bytes; the limit is ${max} bytes (MAX_UPLOAD_BYTES)`);
+}

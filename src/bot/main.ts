@@ -1,0 +1,40 @@
+import { createApp } from '../app/createApp.js';
+import { openBotEngine } from '../app/openBotEngine.js';
+import { loadConfig } from '../config/config.js';
+import { isUserError } from '../errors.js';
+import { createConsoleLogger } from '../logging/Logger.js';
+
+// npm start: runs the bot from .env until SIGINT / SIGTERM.
+async function main(): Promise<number> {
+  const config = loadConfig();
+  if (!config.DISCORD_TOKEN) {
+    process.stderr.write(
+      'bot: DISCORD_TOKEN is not set; copy .env.example to .env and fill it in, or try the engine without Discord: npm run ask -- "question"\n',
+    );
+    return 2;
+  }
+  const logger = createConsoleLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  const engine = await openBotEngine(config, logger);
+  const app = createApp({ config, engine, logger });
+  const stop = (signal: string) => {
+    logger.info('shutting down', { signal });
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  await app.start();
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${isUserError(err) ? err.message : `bot: ${(err as Error).stack ?? String(err)}`}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,37 @@
+import type { APIEmbed } from 'discord.js';
+import type { Citation } from '../../answer/types.js';
+import type { BotMessage } from './BotMessage.js';
+import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
+import { quoteBlock, safeText } from './safeText.js';
+
+const CITE_COLOUR = 0x57f287;
+
+/**
+ * `/cite`: per document, the footnote's reference text, then the passages that cite it as quotes
+ * under their section; passages that do not fit the embed are counted, not cut mid-quote.
+ */
+export function renderCitationMessage(citations: readonly Citation[]): BotMessage {
+  const { embeds, dropped } = fitEmbeds(citations.map(citationEmbed));
+  const note = dropped > 0 ? `_${dropped} more document${dropped === 1 ? '' : 's'} with this footnote did not fit._` : '';
+  return { content: note, embeds, components: [], allowedMentions: { parse: [] } };
+}
+
+function citationEmbed(c: Citation): APIEmbed {
+  const head = `${truncate(safeText(c.text.slice(0, 2000)), 1500)}\n\n`;
+  const blocks = c.passages.map((p) => `*${safeText(p.section)}*\n${quoteBlock(p.text.slice(0, DISCORD_LIMITS.description))}`);
+  let description = c.passages.length === 0 ? `${head}_No passage of the text carries this marker._` : `${head}**Cited by**`;
+  for (const [i, block] of blocks.entries()) {
+    const more = `\n…and ${blocks.length - i} more passage${blocks.length - i === 1 ? '' : 's'}`;
+    if (description.length + block.length + 2 + more.length > DISCORD_LIMITS.description) {
+      description += more;
+      break;
+    }
+    description += `\n${block}`;
+  }
+  return {
+    color: CITE_COLOUR,
+    title: truncate(`[${c.n}] ${c.title}`, DISCORD_LIMITS.title),
+    description,
+    footer: { text: c.doc },
+  };
+}

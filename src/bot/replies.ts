@@ -1,0 +1,36 @@
+import { type ChatInputCommandInteraction, type GuildMember, type Interaction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { UserError } from '../errors.js';
+import type { BotContext } from './BotContext.js';
+import type { BotMessage } from './render/BotMessage.js';
+
+/** `message` as an ephemeral reply (only the user who asked sees it). */
+export function ephemeral(message: BotMessage): BotMessage & { flags: MessageFlags.Ephemeral } {
+  return { ...message, flags: MessageFlags.Ephemeral };
+}
+
+/** Throws `rate_limited` (shown to the user) when they asked too often; records the use otherwise. */
+export function checkAskLimit(ctx: BotContext, userId: string): void {
+  const wait = ctx.askLimiter.take(userId);
+  if (wait > 0) {
+    throw new UserError('rate_limited', `you are asking faster than I can keep up with; please try again in ${wait} s`);
+  }
+}
+
+/**
+ * Moderators: members with Manage Server, or with the configured moderator role. Checked at run
+ * time because server admins can override a command's default permission for anyone.
+ */
+export function isModerator(interaction: Interaction, moderatorRoleId: string | undefined): boolean {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  if (!moderatorRoleId || !interaction.member) return false;
+  // Without the guild cached, discord.js hands us the raw member: roles is a list of ids.
+  const roles = interaction.member.roles;
+  return Array.isArray(roles) ? roles.includes(moderatorRoleId) : (roles as GuildMember['roles']).cache.has(moderatorRoleId);
+}
+
+/** Throws `not_moderator` unless the user may change the corpus. */
+export function requireModerator(interaction: ChatInputCommandInteraction, ctx: BotContext): void {
+  if (!isModerator(interaction, ctx.moderatorRoleId)) {
+    throw new UserError('not_moderator', 'corpus: only moderators (Manage Server, or the moderator role) can use /corpus');
+  }
+}

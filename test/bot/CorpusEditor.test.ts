@@ -1,0 +1,99 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/answer/Engine.js';
+import { CorpusEditor, safeFileName } from '../../src/bot/CorpusEditor.js';
+import { JsonlFile } from '../../src/bot/JsonlFile.js';
+import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
+
+const FILE = 'france-north-korea-relations.txt';
+const DOC = 'Quellmar kettles\n\nThe kettles of Quellmar are made of silver and rung like bells at dawn.[1]\n\n  1. ^ Quellmar Gazette, 1998\n';
+const actor = { id: '1300000000000000001', name: 'mod' };
+
+describe('CorpusEditor', () => {
+  let dir: string;
+  let corpusDir: string;
+  let engine: Engine;
+  let audit: JsonlFile;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-editor-'));
+    corpusDir = join(dir, 'corpus');
+    mkdirSync(corpusDir);
+    copyFileSync(join('corpus', FILE), join(corpusDir, FILE));
+    ({ engine } = await Engine.open({ corpusDir, dataDir: join(dir, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 }));
+    audit = new JsonlFile(join(dir, 'data', 'audit.jsonl'));
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds a document with a given title, rebuilding with only the new chunks embedded', async () => {
+    const change = await new CorpusEditor(corpusDir, engine, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), title: 'Silver kettles', actor });
+
+    expect(change.doc).toEqual({ id: 'kettles', title: 'Silver kettles' });
+    expect(change.build.documents).toBe(2);
+    expect(change.build.reused).toBeGreaterThan(0);
+    expect(change.build.embedded).toBe(change.build.chunks - change.build.reused);
+    expect(readdirSync(corpusDir).sort()).toEqual([FILE, 'kettles.txt']);
+    expect(engine.service.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations', 'kettles']);
+  });
+
+  it('removes the new file again when the rebuild fails, leaving the corpus unchanged', async () => {
+    const failing = { service: engine.service, rebuild: () => Promise.reject(new Error('disk full')) };
+
+    await expect(new CorpusEditor(corpusDir, failing, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow('disk full');
+
+    expect(readdirSync(corpusDir)).toEqual([FILE]);
+  });
+
+  it('puts a removed file back when the rebuild fails', async () => {
+    const editor = new CorpusEditor(corpusDir, engine, audit);
+    await editor.add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
+    const failing = { service: engine.service, rebuild: () => Promise.reject(new Error('disk full')) };
+
+    await expect(new CorpusEditor(corpusDir, failing, audit).remove('kettles', actor)).rejects.toThrow('disk full');
+
+    expect(readFileSync(join(corpusDir, 'kettles.txt'), 'utf8')).toBe(DOC);
+  });
+
+  it('removes a document and audits both changes with the content hash', async () => {
+    const editor = new CorpusEditor(corpusDir, engine, audit);
+    await editor.add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
+
+    const change = await editor.remove('kettles', actor);
+
+    expect(change.doc).toEqual({ id: 'kettles', title: 'Quellmar kettles' });
+    expect(readdirSync(corpusDir)).toEqual([FILE]);
+    const lines = readFileSync(audit.path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.action, l.doc, l.file])).toEqual([
+      ['add', 'kettles', 'kettles.txt'],
+      ['remove', 'kettles', 'kettles.txt'],
+    ]);
+    expect(lines[0]?.sha256).toBe(lines[1]?.sha256);
+  });
+
+  it('refuses to remove the last document or an unknown one', async () => {
+    const editor = new CorpusEditor(corpusDir, engine, audit);
+
+    await expect(editor.remove('france-north-korea-relations', actor)).rejects.toThrow(
+      'last_document: corpus: "france-north-korea-relations" is the only document; add another before removing it',
+    );
+    await expect(editor.remove('nope', actor)).rejects.toThrow('unknown_document: corpus: no document "nope"; see /corpus list');
+  });
+
+  it('refuses a file with no prose before writing anything', async () => {
+    await expect(new CorpusEditor(corpusDir, engine, audit).add({ fileName: 'empty.md', bytes: Buffer.from('\n\n'), actor })).rejects.toThrow(
+      'bad_document: corpus: "empty.md" has no paragraphs of text to index',
+    );
+    expect(readdirSync(corpusDir)).toEqual([FILE]);
+  });
+});
+
+describe('safeFileName', () => {
+  it('keeps the base name and replaces unsafe characters', () => {
+    expect(safeFileName('../../etc/notes (1).txt')).toBe('notes-1-.txt');
+    expect(safeFileName('.hidden.md')).toBe('hidden.md');
+    expect(() => safeFileName('.txt')).toThrow('bad_document: corpus: ".txt" is not a usable file name');
+  });
+});

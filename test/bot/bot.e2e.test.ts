@@ -1,0 +1,416 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandInteractionDataStringOption,
+  type APIAttachment,
+  type APIInteraction,
+  type APIEmbed,
+  type APIInteractionGuildMember,
+  type InteractionType,
+} from 'discord.js';
+import { type App, createApp } from '../../src/app/createApp.js';
+import { openBotEngine } from '../../src/app/openBotEngine.js';
+import { registerCommands } from '../../src/bot/registerCommands.js';
+import { type Config, loadConfig } from '../../src/config/config.js';
+import { type Logger } from '../../src/logging/Logger.js';
+import { NOT_IN_CORPUS } from '../../src/render/renderAnswerText.js';
+import {
+  FAKE_GUILD_ID,
+  FakeDiscord,
+  type InteractionRef,
+  type RecordedCall,
+  apiMessage,
+  apiUser,
+  autocompleteInteraction,
+  buttonInteraction,
+  callTo,
+  chatInputInteraction,
+  guildMember,
+  messageContextMenuInteraction,
+} from '../support/FakeDiscord.js';
+
+const TOKEN = 'FAKE-BOT-TOKEN.never-logged.0123456789';
+const CORPUS_FILE = 'france-north-korea-relations.txt';
+const NEW_DOC = `Zorbian tea ceremony
+
+The Zorbian tea ceremony is performed with silver kettles on the island of Quellmar.[1] Each ceremony lasts exactly forty minutes and ends with the ringing of a brass bell.[2]
+
+History[edit]
+
+The ceremony was first recorded by travelling monks in the twelfth century, who described the kettles in detail.[1]
+
+  1. ^ Quellmar Gazette, 1998
+  2. ^ Island Traditions of the North Sea, 2001
+`;
+const MODERATOR_ROLE = '1300000000000000999';
+type Option = APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>;
+
+let nextUser = 1;
+/** A member with a fresh user id, so each test has its own rate-limit budget. */
+function member(options: { manageGuild?: boolean; roles?: string[] } = {}): APIInteractionGuildMember {
+  const id = `13000000000000000${String(nextUser++).padStart(2, '0')}`;
+  return guildMember({ user: apiUser({ id, username: `user${id.slice(-2)}` }), ...options });
+}
+
+const str = (name: string, value: string): APIApplicationCommandInteractionDataStringOption => ({ name, type: ApplicationCommandOptionType.String, value });
+
+function embedText(call: RecordedCall): string {
+  const body = call.body as { embeds?: APIEmbed[] };
+  return JSON.stringify(body.embeds ?? []);
+}
+
+describe('the bot against a fake Discord', () => {
+  let fake: FakeDiscord;
+  let app: App;
+  let config: Config;
+  let dir: string;
+  const logLines: string[] = [];
+
+  /** Dispatches an interaction and returns it with the time it was sent. */
+  function send<T extends APIInteraction>(payload: T): T & { sentAt: number } {
+    const sentAt = Date.now();
+    return { ...fake.dispatchInteraction(payload), sentAt };
+  }
+
+  /** The interaction's first callback, asserted to come well within Discord's 3 s. */
+  async function firstResponse(interaction: InteractionRef & { sentAt: number }): Promise<RecordedCall> {
+    const callback = await fake.waitForCall(callTo.callback(interaction), 3000);
+    expect(callback.status).toBe(204);
+    expect(callback.at - interaction.sentAt).toBeLessThan(1500);
+    return callback;
+  }
+
+  function ask(question: string, extra: Option[] = [], who = member()) {
+    return send(chatInputInteraction({ name: 'ask', member: who, options: [str('question', question), ...extra] }));
+  }
+
+  function corpusAdd(attachment: APIAttachment, who: APIInteractionGuildMember) {
+    return send(
+      chatInputInteraction({
+        name: 'corpus',
+        member: who,
+        options: [
+          {
+            name: 'add',
+            type: ApplicationCommandOptionType.Subcommand,
+            options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
+          },
+        ],
+        resolved: { attachments: { [attachment.id]: attachment } },
+      }),
+    );
+  }
+
+  const corpusFiles = () => readdirSync(config.CORPUS_DIR).sort();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-bot-e2e-'));
+    mkdirSync(join(dir, 'corpus'));
+    copyFileSync(join('corpus', CORPUS_FILE), join(dir, 'corpus', CORPUS_FILE));
+    fake = await FakeDiscord.start();
+    config = loadConfig(
+      {
+        CORPUS_DIR: join(dir, 'corpus'),
+        DATA_DIR: join(dir, 'data'),
+        EMBEDDER: 'hash',
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        ASK_RATE_LIMIT: '3',
+        ASK_RATE_WINDOW_SECONDS: '60',
+        MAX_UPLOAD_BYTES: '20000',
+        MODERATOR_ROLE_ID: MODERATOR_ROLE,
+      },
+      join(dir, 'no.env'),
+    );
+    const capture = (level: string) => (message: string, context: object = {}) =>
+      logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
+    const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
+    const engine = await openBotEngine(config, logger);
+    app = createApp({ config, engine, logger });
+    await app.start();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('logs in with the Guilds intent only', () => {
+    expect(fake.identifies).toHaveLength(1);
+    expect(fake.identifies[0]?.intents).toBe(1);
+  });
+
+  it('/ask defers, then edits in the answer quoting the corpus, with buttons and no mentions allowed', async () => {
+    const interaction = ask('Does France recognise North Korea?');
+
+    const callback = await firstResponse(interaction);
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
+    expect(edit.body).toMatchObject({ content: '**Question:** Does France recognise North Korea?', allowed_mentions: { parse: [] } });
+    expect(embedText(edit)).toContain('not to recognise North Korea');
+    expect(embedText(edit)).toContain('[1] \\"DPRK Diplomatic Relations\\", National Committee on North Korea');
+    const labels = JSON.stringify((edit.body as { components: unknown }).components);
+    expect(labels).toContain('👍');
+    expect(labels).toContain('👎');
+    expect(fake.originalMessage(interaction)?.flags).toBe(0);
+  });
+
+  it('/ask private answers ephemerally (flag 64)', async () => {
+    const interaction = ask('Does France recognise North Korea?', [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }]);
+
+    const callback = await firstResponse(interaction);
+    await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(fake.originalMessage(interaction)?.flags).toBe(64);
+  });
+
+  it('/ask about something not in the corpus says so', async () => {
+    const interaction = ask('What is the recipe for sourdough bread?');
+
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect((edit.body as { content: string }).content).toBe(`**Question:** What is the recipe for sourdough bread?\n${NOT_IN_CORPUS}`);
+    expect((edit.body as { embeds: unknown[] }).embeds).toEqual([]);
+  });
+
+  it('/ask with @everyone in the question never pings', async () => {
+    const interaction = ask('@everyone does France recognise North Korea?');
+
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect((edit.body as { content: string }).content).toBe('**Question:** @\u200beveryone does France recognise North Korea?');
+  });
+
+  it('limits /ask per user with a polite ephemeral message', async () => {
+    const who = member();
+    const first = [ask('Does France recognise North Korea?', [], who), ask('Does France recognise North Korea?', [], who), ask('Does France recognise North Korea?', [], who)];
+    for (const i of first) await fake.waitForCall(callTo.editOriginal(i), 5000);
+
+    const refused = ask('Does France recognise North Korea?', [], who);
+    const callback = await firstResponse(refused);
+
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect((callback.body as { data: { content: string } }).data.content).toMatch(/^rate_limited: you are asking faster than I can keep up with; please try again in \d+ s$/);
+  });
+
+  it('records 👍 feedback with the question and passages shown, and pages with More passages', async () => {
+    const question = 'What are the relations between France and North Korea?';
+    const interaction = ask(question);
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+    const row = (edit.body as { components: { components: { custom_id: string; label: string }[] }[] }).components[0]!;
+    const button = (label: string) => row.components.find((c) => c.label === label)!.custom_id;
+    expect(row.components.map((c) => c.label)).toEqual(['More passages', '👍', '👎']);
+
+    const vote = send(buttonInteraction({ customId: button('👍'), member: member() }));
+    const voteCallback = await firstResponse(vote);
+
+    expect(voteCallback.body).toMatchObject({ type: 4, data: { flags: 64, content: 'Thanks, your 👍 is recorded; it helps improve the answers.' } });
+    const lines = readFileSync(join(config.DATA_DIR, 'feedback.jsonl'), 'utf8').trim().split('\n');
+    const record = JSON.parse(lines.at(-1)!) as { vote: string; question: string; passages: { text: string }[]; user: string; time: string };
+    expect(record).toMatchObject({ vote: 'up', question, user: vote.member.user.id });
+    expect(record.passages).toHaveLength(3);
+    for (const p of record.passages) expect(embedText(edit)).toContain(p.text.slice(0, 40));
+
+    const press = send(buttonInteraction({ customId: button('More passages'), member: member() }));
+    expect((await firstResponse(press)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const page = await fake.waitForCall(callTo.editOriginal(press), 5000);
+
+    expect((page.body as { content: string }).content).toBe(`**More on:** ${question}`);
+    const embeds = (page.body as { embeds: APIEmbed[] }).embeds;
+    expect(embeds.length).toBeGreaterThan(0);
+    expect(embeds[0]?.title).toMatch(/^4\. /);
+    for (const p of record.passages) expect(JSON.stringify(embeds)).not.toContain(p.text.slice(0, 40));
+  });
+
+  it('/cite number 1 replies with the reference text and the passages citing it', async () => {
+    const interaction = send(chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 1 }] }));
+
+    const callback = await firstResponse(interaction);
+
+    expect(callback.body).toMatchObject({ type: 4, data: { allowed_mentions: { parse: [] } } });
+    const embeds = (callback.body as { data: { embeds: APIEmbed[] } }).data.embeds;
+    expect(embeds[0]?.title).toBe('[1] France–North Korea relations');
+    expect(embeds[0]?.description).toContain('"DPRK Diplomatic Relations", National Committee on North Korea');
+    expect(embeds[0]?.description).toContain('not to recognise North Korea');
+  });
+
+  it('/cite with an unknown footnote answers with an ephemeral explanation', async () => {
+    const interaction = send(chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 99 }] }));
+
+    const callback = await firstResponse(interaction);
+
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, content: 'unknown_footnote: cite: no footnote 99; footnotes run from 1 to 10' } });
+  });
+
+  it('autocompletes /cite number and doc, and /corpus remove doc (type 8, at most 25 choices)', async () => {
+    const number = send(autocompleteInteraction({ name: 'cite', member: member(), focused: { name: 'number', value: '' } }));
+    const doc = send(autocompleteInteraction({ name: 'cite', member: member(), focused: { name: 'doc', value: 'korea' } }));
+
+    const numberBody = (await firstResponse(number)).body as { type: number; data: { choices: { name: string; value: number }[] } };
+    const docBody = (await firstResponse(doc)).body as { type: number; data: { choices: { name: string; value: string }[] } };
+
+    expect(numberBody.type).toBe(8);
+    expect(numberBody.data.choices.length).toBeGreaterThan(0);
+    expect(numberBody.data.choices.length).toBeLessThanOrEqual(25);
+    expect(numberBody.data.choices[0]).toEqual({ name: '[1] "DPRK Diplomatic Relations", National Committee on North Korea · France–North Korea relations', value: 1 });
+    expect(docBody).toEqual({ type: 8, data: { choices: [{ name: 'France–North Korea relations (france-north-korea-relations)', value: 'france-north-korea-relations' }] } });
+  });
+
+  it('"Find sources" on a chat message answers with the passages bearing on it', async () => {
+    const target = apiMessage({ content: 'France and Estonia do not recognise North Korea @everyone' });
+    const interaction = send(messageContextMenuInteraction({ name: 'Find sources', member: member(), target }));
+
+    const callback = await firstResponse(interaction);
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
+    expect(edit.body).toMatchObject({
+      content: '**Checking:** France and Estonia do not recognise North Korea @\u200beveryone',
+      allowed_mentions: { parse: [] },
+    });
+    expect(embedText(edit)).toContain('Estonia');
+  });
+
+  it('refuses /corpus add from a member without Manage Server, ephemerally, changing nothing', async () => {
+    const before = corpusFiles();
+    const attachment = fake.attachment(fake.addAttachment('sneaky.txt', Buffer.from(NEW_DOC), 'text/plain').split('/').pop()!);
+    const interaction = corpusAdd(attachment, member());
+
+    const callback = await firstResponse(interaction);
+
+    expect(callback.body).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: 'not_moderator: corpus: only moderators (Manage Server, or the moderator role) can use /corpus' },
+    });
+    expect(fake.findCalls(callTo.route('GET', '/attachments/sneaky.txt'))).toHaveLength(0);
+    expect(corpusFiles()).toEqual(before);
+  });
+
+  it('rejects a file that is not UTF-8 with an ephemeral error, changing nothing', async () => {
+    const before = corpusFiles();
+    fake.addAttachment('latin1.txt', Buffer.from('Caf\xe9 cr\xe8me is served in Quellmar.\n', 'latin1'), 'text/plain');
+    const interaction = corpusAdd(fake.attachment('latin1.txt'), member({ manageGuild: true }));
+
+    const callback = await firstResponse(interaction);
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(edit.body).toMatchObject({ content: 'bad_document: corpus: "latin1.txt" is not UTF-8 text', allowed_mentions: { parse: [] } });
+    expect(fake.originalMessage(interaction)?.flags).toBe(64);
+    expect(corpusFiles()).toEqual(before);
+    expect(existsSync(join(config.DATA_DIR, 'audit.jsonl'))).toBe(false);
+  });
+
+  it('/corpus add by a moderator adds the document, rebuilds, audits, and /ask then answers from it', async () => {
+    const bytes = Buffer.from(NEW_DOC);
+    fake.addAttachment('zorbian-tea.txt', bytes, 'text/plain');
+    const moderator = member({ manageGuild: true });
+    const interaction = corpusAdd(fake.attachment('zorbian-tea.txt'), moderator);
+
+    expect((await firstResponse(interaction)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 10_000);
+
+    expect((edit.body as { content: string }).content).toMatch(
+      /^Added \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\.\nIndex rebuilt in [\d.]+ s: 2 documents, \d+ chunks \(\d+ embedded, \d+ reused\)\.$/,
+    );
+    expect(corpusFiles()).toEqual([CORPUS_FILE, 'zorbian-tea.txt']);
+    const audit = JSON.parse(readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim()) as Record<string, unknown>;
+    expect(audit).toMatchObject({
+      actor: { id: moderator.user.id, name: moderator.user.username },
+      action: 'add',
+      doc: 'zorbian-tea',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+
+    const question = ask('How long does the Zorbian tea ceremony last?');
+    const answer = await fake.waitForCall(callTo.editOriginal(question), 5000);
+    expect(embedText(answer)).toContain('Each ceremony lasts exactly forty minutes');
+    expect(embedText(answer)).toContain('[2] Island Traditions of the North Sea, 2001');
+  });
+
+  it('/corpus list works for the moderator role without Manage Server, ephemerally', async () => {
+    const interaction = send(
+      chatInputInteraction({
+        name: 'corpus',
+        member: member({ roles: [MODERATOR_ROLE] }),
+        options: [{ name: 'list', type: ApplicationCommandOptionType.Subcommand }],
+      }),
+    );
+
+    const callback = await firstResponse(interaction);
+
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    const embed = (callback.body as { data: { embeds: APIEmbed[] } }).data.embeds[0]!;
+    expect(embed.title).toBe('Corpus: 2 documents');
+    expect(embed.description).toContain('• **Zorbian tea ceremony** (`zorbian-tea`)');
+  });
+
+  it('/corpus remove deletes the document, rebuilds and audits; /ask no longer finds it', async () => {
+    const interaction = send(
+      chatInputInteraction({
+        name: 'corpus',
+        member: member({ manageGuild: true }),
+        options: [{ name: 'remove', type: ApplicationCommandOptionType.Subcommand, options: [str('doc', 'zorbian-tea')] }],
+      }),
+    );
+
+    expect((await firstResponse(interaction)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 10_000);
+
+    expect((edit.body as { content: string }).content).toMatch(/^Removed \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\.\nIndex rebuilt/);
+    expect(corpusFiles()).toEqual([CORPUS_FILE]);
+    const audit = readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(audit.at(-1)!)).toMatchObject({ action: 'remove', doc: 'zorbian-tea' });
+    const question = ask('How long does the Zorbian tea ceremony last?');
+    const answer = await fake.waitForCall(callTo.editOriginal(question), 5000);
+    expect(embedText(answer)).not.toContain('forty minutes');
+  });
+
+  it('refuses to add a document whose id is already in the corpus, saying how to replace it', async () => {
+    fake.addAttachment(CORPUS_FILE, Buffer.from(NEW_DOC), 'text/plain');
+    const interaction = corpusAdd(fake.attachment(CORPUS_FILE), member({ manageGuild: true }));
+
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect((edit.body as { content: string }).content).toBe(
+      'duplicate_document: corpus: "france-north-korea-relations" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file',
+    );
+  });
+
+  it('answers an unexpected failure with an ephemeral reference and logs the details', async () => {
+    const interaction = send(buttonInteraction({ customId: 'nothing:here', member: member() }));
+
+    const callback = await firstResponse(interaction);
+
+    const content = (callback.body as { data: { content: string; flags: number } }).data;
+    expect(content.flags).toBe(64);
+    const reference = /reference ([0-9a-f]{8})/.exec(content.content)?.[1];
+    expect(reference).toBeDefined();
+    const logged = logLines.find((l) => l.includes(reference!))!;
+    expect(logged).toContain(interaction.id);
+    expect(logged).toContain('button nothing:here');
+  });
+
+  it('never logs or sends the token outside the Authorization header', () => {
+    expect(logLines.join('\n')).not.toContain(TOKEN);
+    for (const call of fake.calls) expect(JSON.stringify([call.path, call.body])).not.toContain(TOKEN);
+  });
+
+  it('registers the commands to the guild, /corpus with Manage Server as default permission', async () => {
+    await registerCommands({ ...config, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: FAKE_GUILD_ID });
+
+    const commands = fake.registeredCommands(FAKE_GUILD_ID) as { name: string; type?: number; default_member_permissions?: string | null }[];
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'cite', 'corpus', 'Find sources']);
+    expect(commands.find((c) => c.name === 'corpus')?.default_member_permissions).toBe('32');
+    expect(commands.find((c) => c.name === 'Find sources')?.type).toBe(3);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { embedLength } from 'discord.js';
+import type { Answer, Passage } from '../../../src/answer/types.js';
+import { DISCORD_LIMITS } from '../../../src/bot/render/discordLimits.js';
+import { footnoteList, renderAnswerMessage } from '../../../src/bot/render/renderAnswerMessage.js';
+import { CITATION_NEEDED_WARNING, NOT_IN_CORPUS } from '../../../src/render/renderAnswerText.js';
+import type { BotMessage } from '../../../src/bot/render/BotMessage.js';
+
+function passage(over: Partial<Passage> = {}): Passage {
+  return {
+    doc: 'france-north-korea-relations',
+    title: 'France–North Korea relations',
+    section: 'Introduction',
+    text: 'France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]',
+    start: 250,
+    end: 360,
+    score: 1.04,
+    footnotes: [{ n: 1, text: '"DPRK Diplomatic Relations", National Committee on North Korea' }],
+    citationNeeded: false,
+    ...over,
+  };
+}
+
+/** Every Discord limit a message must respect, asserted one by one. */
+function expectWithinLimits(message: BotMessage): void {
+  expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+  expect(message.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
+  let total = 0;
+  for (const embed of message.embeds) {
+    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
+    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.footer);
+    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
+    for (const field of embed.fields ?? []) {
+      expect(field.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldName);
+      expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+    }
+    total += embedLength(embed);
+  }
+  expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+  expect(message.allowedMentions).toEqual({ parse: [] });
+}
+
+describe('renderAnswerMessage', () => {
+  it('renders a passage as a quote with its title, section, footnotes and buttons', () => {
+    const answer: Answer = { question: 'Does France recognise North Korea?', answered: true, passages: [passage()] };
+
+    const message = renderAnswerMessage(answer, { answerId: 'abc123', more: true });
+
+    expect(message.content).toBe('**Question:** Does France recognise North Korea?');
+    expect(message.embeds).toEqual([
+      {
+        color: 0x5865f2,
+        title: '1. France–North Korea relations — Introduction',
+        description: '> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]',
+        footer: { text: 'france-north-korea-relations · characters 250–360' },
+        fields: [{ name: 'Footnotes', value: '[1] "DPRK Diplomatic Relations", National Committee on North Korea' }],
+      },
+    ]);
+    expect(message.components[0]?.components.map((c) => ('label' in c ? c.label : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
+      'More passages answer:more:abc123',
+      '👍 answer:up:abc123',
+      '👎 answer:down:abc123',
+    ]);
+    expectWithinLimits(message);
+  });
+
+  it('keeps many long passages with many footnotes within every Discord limit, noting what was left out', () => {
+    const long = 'The *claim* is `long` and _winding_ [a](http://x) ~~so~~ ||it|| goes on. '.repeat(80);
+    const footnotes = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `Reference ${i + 1}: ${'a source with a long name '.repeat(12)}` }));
+    const passages = Array.from({ length: 15 }, (_, i) =>
+      passage({ title: 'T'.repeat(300), section: `Section ${i} ${'s'.repeat(300)}`, text: `${long}\n# heading\n- item`, footnotes, citationNeeded: true }),
+    );
+
+    const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages }, { answerId: 'x', more: true });
+
+    expectWithinLimits(message);
+    expect(message.embeds.length).toBeGreaterThan(0);
+    expect(message.embeds.length).toBeLessThan(15);
+    expect(message.content).toContain(`${15 - message.embeds.length} more passages did not fit in this message.`);
+    for (const embed of message.embeds) {
+      // Cut cleanly: at a boundary, marked, never mid-escape.
+      expect(embed.description).toMatch(/[^\\]…\n\n⚠/);
+      expect(embed.fields?.[0]?.value).toMatch(/…and \d+ more \(see \/cite\)$/);
+    }
+  });
+
+  it('shows the citation-needed warning under a [citation needed] quote', () => {
+    const p = passage({ text: 'Mitterrand promised recognition.[citation needed]', footnotes: [], citationNeeded: true });
+
+    const message = renderAnswerMessage({ question: 'Mitterrand?', answered: true, passages: [p] });
+
+    expect(message.embeds[0]?.description).toBe(`> Mitterrand promised recognition.[citation needed]\n\n${CITATION_NEEDED_WARNING}`);
+    expect(message.embeds[0]?.fields).toBeUndefined();
+  });
+
+  it('makes @everyone and user mentions inert in the question and in corpus text', () => {
+    const p = passage({ text: 'Ping @everyone and @here and <@123> and <@&456> now.', footnotes: [{ n: 1, text: 'By <@123> @everyone' }] });
+
+    const message = renderAnswerMessage({ question: '@everyone is <@123> right?', answered: true, passages: [p] });
+
+    const visible = JSON.stringify([message.content, message.embeds]);
+    expect(visible).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
+    expect(message.content).toBe('**Question:** @\u200beveryone is <\u200b@123> right?');
+    expect(message.embeds[0]?.description).toBe('> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.');
+    expect(message.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('keeps corpus text from breaking the formatting', () => {
+    const p = passage({ text: '**bold** `code` [link](http://evil) [b](http://x)\n> nested', footnotes: [] });
+
+    const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p] });
+
+    expect(message.embeds[0]?.description).toBe('> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> > nested');
+  });
+
+  it('renders an abstention as the not-in-corpus message with feedback buttons only', () => {
+    const message = renderAnswerMessage({ question: 'Who won the 1998 World Cup?', answered: false, passages: [] }, { answerId: 'id1', more: true });
+
+    expect(message.content).toBe(`**Question:** Who won the 1998 World Cup?\n${NOT_IN_CORPUS}`);
+    expect(message.embeds).toEqual([]);
+    expect(message.components[0]?.components).toHaveLength(2);
+    expectWithinLimits(message);
+  });
+});
+
+describe('footnoteList', () => {
+  it('lists footnotes as [n] text and summarises those that do not fit', () => {
+    const notes = [1, 2, 3].map((n) => ({ n, text: `Source ${n}` }));
+
+    expect(footnoteList(notes)).toBe('[1] Source 1\n[2] Source 2\n[3] Source 3');
+    expect(footnoteList(notes, 40)).toBe('[1] Source 1\n…and 2 more (see /cite)');
+  });
+});

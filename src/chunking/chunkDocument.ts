@@ -53,8 +53,10 @@ export function chunkDocument(doc: Document, options: ChunkOptions = {}): Chunk[
         sentences: run,
       });
       if (last + 1 >= sentences.length) break;
-      // Overlap only inside a paragraph, and always move forward.
-      const back = Math.min(overlap, last - first);
+      // Overlap only inside a paragraph, and always move forward: the overlap must leave room
+      // for the next sentence, or the next chunk would hold nothing new (a duplicate).
+      let back = Math.min(overlap, last - first);
+      while (back > 0 && sentences[last + 1]!.s.end - sentences[last + 1 - back]!.s.start > maxChars) back--;
       first = sentences[last + 1]!.pi === sentences[last]!.pi ? last + 1 - back : last + 1;
     }
   }

@@ -1,0 +1,42 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine, type EngineOptions } from '../../src/answer/Engine.js';
+import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'engine-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('Engine.open', () => {
+  it('builds when there is no index, loads it next time, and rebuilds a stale one before answering', async () => {
+    const corpusDir = join(tmp, 'corpus');
+    cpSync(new URL('../../corpus', import.meta.url).pathname, corpusDir, { recursive: true });
+    const reasons: string[] = [];
+    const options: EngineOptions = {
+      corpusDir,
+      dataDir: join(tmp, 'data'),
+      embedder: new HashEmbedder(),
+      model: null,
+      minRelevance: 0.5,
+      passages: 3,
+      onBuild: (reason) => reasons.push(reason),
+    };
+    expect((await Engine.open(options)).built?.chunks).toBe(12);
+    expect((await Engine.open(options)).built).toBeUndefined();
+
+    const file = join(corpusDir, 'france-north-korea-relations.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('54 North Koreans', '55 North Koreans'));
+    const { engine, built } = await Engine.open(options);
+    expect(built).toBeDefined();
+    expect(reasons).toEqual(['no index yet', 'the corpus changed since the last build']);
+    const answer = await engine.service.answer('How many North Koreans were living in France in 2005?', 1);
+    expect(answer.passages[0]?.text).toContain('55 North Koreans living in France');
+  });
+
+  it('refuses a bad question with the exact message', async () => {
+    const { engine } = await Engine.open({ corpusDir: join(tmp, 'corpus'), dataDir: join(tmp, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 });
+    await expect(engine.service.answer(' ')).rejects.toThrow('bad_question: question: is empty; ask something, e.g. "Does France recognise North Korea?"');
+    await expect(engine.service.answer('x'.repeat(501))).rejects.toThrow('bad_question: question: is 501 characters long; the limit is 500');
+  });
+});

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Folders for one CLI run: a copy of the corpus and a data folder, under `dir`. */
+export function cliFolders(dir: string): { corpusDir: string; dataDir: string } {
+  const corpusDir = join(dir, 'corpus');
+  const dataDir = join(dir, 'data');
+  cpSync(join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  return { corpusDir, dataDir };
+}
+
+/**
+ * Runs a command-line entry point (`src/cli/<name>.ts`) as a subprocess, the way
+ * `npm run <name>` does (tsx), from `cwd` (a folder without `.env`, so the shipped defaults
+ * apply), with the offline embedder: nothing reaches the network.
+ */
+export function runCli(
+  name: 'ask' | 'cite' | 'eval' | 'buildIndex',
+  args: readonly string[],
+  options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string },
+): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'hash', CORPUS_DIR: options.corpusDir, DATA_DIR: options.dataDir };
+  for (const key of ['MIN_RELEVANCE', 'ANSWER_PASSAGES', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR']) delete env[key];
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Lines of a stream's text, without the final empty one. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
+}

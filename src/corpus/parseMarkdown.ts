@@ -27,7 +27,8 @@ export function parseMarkdown(id: string, text: string): Document {
     const first = block[0];
     const last = block[block.length - 1];
     if (first && last) {
-      const start = trimmedSpan(first).start;
+      // A list item's text starts after its bullet or number, so quotes do not carry "- ".
+      const start = trimmedSpan(first).start + (LIST_ITEM.exec(first.text)?.[0].trimStart().length ?? 0);
       const end = trimmedSpan(last).end;
       if (end > start) current.paragraphs.push(buildParagraph(text, start, end));
     }

@@ -68,9 +68,12 @@ export function parseWikipedia(id: string, text: string): Document {
   return { id, title, text, sections: sections as Section[], references, format: 'wikipedia' };
 }
 
-/** A line of prose has a few words and ends like a sentence (markers aside). */
+/**
+ * A line of prose ends like a sentence (markers aside) and has more than one word; infobox
+ * fields and map captions ("Map indicating locations of …") do not end with a full stop.
+ */
 export function looksLikeProse(line: string): boolean {
   const plain = stripMarkers(line).trim();
   const words = plain.split(/\s+/).length;
-  return words >= 4 && /[.!?]["'”’)\]]*$/.test(plain);
+  return words >= 2 && /[.!?]["'”’)\]]*$/.test(plain);
 }

@@ -64,4 +64,11 @@ describe('parseMarkdown', () => {
   it('falls back to the id as title when there is no # heading', () => {
     expect(parseMarkdown('plain', 'Just one sentence here.\n').title).toBe('plain');
   });
+
+  it('quotes a list item without its bullet or number', () => {
+    const text = '# List\n\n- First item is here.\n2. Second item follows.\n';
+    const doc = parseMarkdown('list', text);
+    const quotes = doc.sections[0]!.paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(quotes).toEqual(['First item is here.', 'Second item follows.']);
+  });
 });

@@ -175,3 +175,12 @@ describe('parseWikipedia on corpus/france-north-korea-relations.txt', () => {
     }
   });
 });
+
+describe('parseWikipedia lead detection', () => {
+  it('keeps a short first sentence of the lead and drops the caption-like lines before it', () => {
+    const text = 'Ants\n\nFrom Wikipedia, the free encyclopedia\nAnt colony\nMap of ant range\nAnts carry leaves.[1]\n\n  1. ^ Ant book\n';
+    const doc = parseWikipedia('ants', text);
+    const paragraphs = doc.sections.flatMap((s) => s.paragraphs).map((p) => text.slice(p.start, p.end));
+    expect(paragraphs).toEqual(['Ants carry leaves.[1]']);
+  });
+});

@@ -2,6 +2,7 @@ import { hashCorpus } from '../corpus/loadCorpus.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import { type BuildSummary, buildIndex } from '../index/buildIndex.js';
 import type { HnswParams } from '../index/HnswIndex.js';
+import { SCHEMA_VERSION } from '../index/IndexManifest.js';
 import type { IndexData } from '../index/IndexStore.js';
 import { IndexStore } from '../index/IndexStore.js';
 import { Retriever } from '../retrieval/Retriever.js';
@@ -42,11 +43,16 @@ export class Engine {
   static async open(options: EngineOptions): Promise<{ engine: Engine; built?: BuildSummary }> {
     const store = new IndexStore(options.dataDir);
     const manifest = store.readManifest();
+    // A corpus edit or an upgrade of the index format needs a rebuild, which is safe to do
+    // unasked; another embedder is refused on load instead (the user chose it, and a rebuild
+    // with a model can take long).
     const reason = !manifest
       ? 'no index yet'
-      : manifest.corpusHash !== hashCorpus(options.corpusDir)
-        ? 'the corpus changed since the last build'
-        : undefined;
+      : manifest.schemaVersion !== SCHEMA_VERSION
+        ? `the index format changed (schema ${manifest.schemaVersion} → ${SCHEMA_VERSION})`
+        : manifest.corpusHash !== hashCorpus(options.corpusDir)
+          ? 'the corpus changed since the last build'
+          : undefined;
     if (reason) {
       options.onBuild?.(reason);
       const { data, summary } = await buildIndex({ ...options, store });

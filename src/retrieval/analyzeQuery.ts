@@ -1,6 +1,12 @@
 import type { WeightedTerm } from '../index/LexicalIndex.js';
-import { americanSpelling, stem, tokenize } from '../text/tokenize.js';
+import { americanSpelling, tokenize } from '../text/tokenize.js';
 import type { WordNet } from './WordNet.js';
+
+/** Several stems that together stand for one question word: "european union" for "EU". */
+export interface Phrase {
+  readonly stems: readonly string[];
+  readonly weight: number;
+}
 
 /** One content word of a question and the stems that may stand for it in the corpus. */
 export interface TermGroup {
@@ -9,11 +15,13 @@ export interface TermGroup {
   readonly idf: number;
   /** The word's own stem (weight 1) and related stems the corpus uses (weight < 1), best first. */
   readonly alternatives: readonly WeightedTerm[];
+  /** Related multi-word lemmas whose words the corpus all uses; a text matches one only with every stem. */
+  readonly phrases: readonly Phrase[];
 }
 
 export interface AnalyzedQuery {
   readonly groups: readonly TermGroup[];
-  /** Every alternative of every group, for BM25. */
+  /** Every alternative of every group, and the stems of its phrases, for BM25. */
   readonly terms: readonly WeightedTerm[];
 }
 
@@ -28,12 +36,15 @@ export interface Vocabulary {
 // Expansions weaker than this bring more noise than recall: it drops hypernyms (0.3 in WordNet.ts)
 // and late senses, which turned out-of-scope questions into weak matches ("population" → "group").
 const MIN_EXPANSION_WEIGHT = 0.35;
+// Longest multi-word expansion used, in content words.
+const MAX_PHRASE_WORDS = 3;
 
 /**
  * Turns a question into weighted term groups: each content word with its stem, plus WordNet
  * synonyms, derived forms, pertainyms and holonyms that occur in the corpus ("abandon" for
- * "give up", "france" for "french" or "paris"). Two-word collocations of the question
- * ("gives up") are looked up as one lemma and their expansions join the first word's group.
+ * "give up", "france" for "french" or "paris", the phrase "european union" for "EU").
+ * Two-word collocations of the question ("gives up") are looked up as one lemma and their
+ * expansions join the first word's group.
  */
 export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?: WordNet): AnalyzedQuery {
   const tokens = tokenize(question);
@@ -43,28 +54,35 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
     if (token.stop || seen.has(token.stem)) return;
     seen.add(token.stem);
     const alternatives = new Map<string, number>([[token.stem, 1]]);
-    if (wordnet) {
-      const lookups = [americanSpelling(token.word)];
-      const next = tokens[i + 1];
-      if (next) lookups.push(`${token.word} ${next.word}`);
-      for (const lemma of lookups) {
-        for (const e of wordnet.related(lemma)) {
-          if (e.term.includes(' ') || e.weight < MIN_EXPANSION_WEIGHT) continue;
-          // The corpus must use the expansion itself (or an inflection of it), not merely a word
-          // with the same stem: "universe" must not match "university".
-          if (!inflections(e.term).some((w) => vocabulary.hasWord(w))) continue;
-          const s = stem(e.term);
-          alternatives.set(s, Math.max(alternatives.get(s) ?? 0, e.weight));
-        }
+    const phrases = new Map<string, Phrase>();
+    const lookups = [americanSpelling(token.word)];
+    const next = tokens[i + 1];
+    if (next) lookups.push(`${token.word} ${next.word}`);
+    for (const e of wordnet ? lookups.flatMap((lemma) => wordnet.related(lemma)) : []) {
+      if (e.weight < MIN_EXPANSION_WEIGHT) continue;
+      // The corpus must use each word itself (or an inflection of it), not merely a word with
+      // the same stem: "universe" must not match "university".
+      const words = tokenize(e.term).filter((t) => !t.stop);
+      if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
+      if (!words.every((w) => inflections(w.word).some((form) => vocabulary.hasWord(form)))) continue;
+      if (words.length === 1) {
+        const s = words[0]!.stem;
+        alternatives.set(s, Math.max(alternatives.get(s) ?? 0, e.weight));
+      } else {
+        const stems = words.map((w) => w.stem);
+        const key = stems.join(' ');
+        if (!stems.includes(token.stem) && (phrases.get(key)?.weight ?? 0) < e.weight) phrases.set(key, { stems, weight: e.weight });
       }
     }
     groups.push({
       word: token.word,
       idf: vocabulary.idf(token.stem),
       alternatives: [...alternatives].map(([s, weight]) => ({ stem: s, weight })).sort((a, b) => b.weight - a.weight),
+      phrases: [...phrases.values()],
     });
   });
-  return { groups, terms: groups.flatMap((g) => g.alternatives) };
+  const terms = groups.flatMap((g) => [...g.alternatives, ...g.phrases.flatMap((p) => p.stems.map((stem) => ({ stem, weight: p.weight })))]);
+  return { groups, terms };
 }
 
 /** A lemma and its regular inflections: "abandon" → abandons, abandoned, abandoning, … */
@@ -87,6 +105,7 @@ export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>): numb
     total += g.idf;
     let best = 0;
     for (const a of g.alternatives) if (a.weight > best && stems.has(a.stem)) best = a.weight;
+    for (const p of g.phrases) if (p.weight > best && p.stems.every((s) => stems.has(s))) best = p.weight;
     matched += g.idf * best;
   }
   return total === 0 ? 0 : matched / total;

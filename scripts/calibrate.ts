@@ -2,7 +2,7 @@
  * Chooses MIN_RELEVANCE from data: runs the questions of an eval file (default
  * test/fixtures/calibration.jsonl, which is not the dev set), records the coverage of the best
  * passage of each, and prints the threshold that separates in-scope from out-of-scope questions
- * with the widest margin (the midpoint of the widest gap that keeps accuracy highest).
+ * with the widest margin (the midpoint of the widest gap among the most accurate thresholds).
  *   npm run calibrate -- [--file F.jsonl]
  */
 import { readFileSync } from 'node:fs';
@@ -31,13 +31,16 @@ for (const c of cases) {
 points.sort((a, b) => a.coverage - b.coverage);
 for (const p of points) console.log(`${p.coverage.toFixed(3)}  ${p.inScope ? 'in ' : 'out'}  ${p.id}`);
 
-// Candidate thresholds: midpoints between neighbouring coverages; keep the most accurate, then the widest gap.
-let best = { threshold: 0.5, correct: -1, gap: -1 };
-for (let i = 0; i + 1 < points.length; i++) {
-  const lo = points[i]!.coverage;
+// Candidate thresholds: midpoints between neighbouring coverages. Among those within 2% of the
+// best accuracy, take the widest gap: a threshold squeezed between two near-equal scores to win
+// one more case would not hold on questions we have not seen.
+const candidates = points.slice(0, -1).map((p, i) => {
+  const lo = p.coverage;
   const hi = points[i + 1]!.coverage;
   const threshold = (lo + hi) / 2;
-  const correct = points.filter((p) => (p.coverage >= threshold) === p.inScope).length;
-  if (correct > best.correct || (correct === best.correct && hi - lo > best.gap)) best = { threshold, correct, gap: hi - lo };
-}
+  return { threshold, gap: hi - lo, correct: points.filter((q) => (q.coverage >= threshold) === q.inScope).length };
+});
+const mostCorrect = Math.max(...candidates.map((c) => c.correct));
+const tolerance = Math.floor(points.length * 0.02);
+const best = candidates.filter((c) => c.correct >= mostCorrect - tolerance).sort((a, b) => b.gap - a.gap)[0]!;
 console.log(`\nembedder ${embedder.id}: MIN_RELEVANCE=${best.threshold.toFixed(3)} classifies ${best.correct}/${points.length} (gap ${best.gap.toFixed(3)})`);

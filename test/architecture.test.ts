@@ -46,7 +46,6 @@ describe('architecture', () => {
       'discord.js': /^src\/(bot|app)\//,
       '@xenova/transformers': /^src\/embedding\/TransformersEmbedder\.ts$/,
       'hnswlib-node': /^src\/index\/HnswIndex\.ts$/,
-      minisearch: /^src\/index\/LexicalIndex\.ts$/,
     };
     const leaks = files.flatMap((f) =>
       f.imports.filter((i) => i in owners && !owners[i]!.test(f.path)).map((i) => `${f.path} imports ${i}`),

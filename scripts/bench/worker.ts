@@ -46,12 +46,16 @@ async function build(): Promise<object> {
   const started = performance.now();
   const { data, summary } = await buildIndex({ corpusDir, store, embedder, model });
   const buildSeconds = (performance.now() - started) / 1000;
+  const buildRss = peakRssMiB(); // before the bench's own copies (the brute-force matrix)
   const s = summary.seconds;
   const wordnet = WordNet.open();
   const retriever = new Retriever(data, embedder, wordnet);
   const service = new AnswerService(data, retriever, answerOptions);
   const cases = parseEvalCases(readFileSync(values.dev!, 'utf8'), values.dev!);
   const questions = benchQueries(data, Number(values.queries), cases.map((c) => c.question));
+  // First pass: every question seen for the first time (WordNet and stem lookups not yet cached).
+  const firstSeenMs = await timeEach(questions, (q) => retriever.retrieve(q, 3), 0);
+  // Steady state: the same questions again, retrieval alone, then whole answers.
   const retrievalMs = await timeEach(questions, (q) => retriever.retrieve(q, 3));
   const answerMs = await timeEach(questions, (q) => service.answer(q, 3));
   const queryVectors = await embedder.embed(questions);
@@ -76,9 +80,10 @@ async function build(): Promise<object> {
     },
     indexBytes: folderBytes(store.currentDir()!),
     queries: questions.length,
+    retrievalFirstSeenMs: latency(firstSeenMs),
     retrievalMs: latency(retrievalMs),
     answerMs: latency(answerMs),
-    hnsw: { params: data.manifest.hnsw, recallAt10: recall.recallAt10, searchMs: recall.hnswMs, bruteForceMs: recall.bruteForceMs, speedup: recall.speedup },
+    hnsw: { params: data.manifest.hnsw, recallAt10: recall.recallAt10, strictRecallAt10: recall.strictRecallAt10, searchMs: recall.hnswMs, bruteForceMs: recall.bruteForceMs, speedup: recall.speedup },
     dev: {
       cases: report.cases,
       hitAt1: report.hitAt1.hits / Math.max(1, report.hitAt1.total),
@@ -86,6 +91,7 @@ async function build(): Promise<object> {
       abstention: report.abstention.hits / Math.max(1, report.abstention.total),
       failures: report.results.filter((r) => r.failures.length > 0).map((r) => `${r.id}: ${r.failures.join('; ')}`),
     },
+    peakRssBuildMiB: buildRss,
     peakRssMiB: peakRssMiB(),
   };
 }
@@ -128,7 +134,6 @@ async function update(): Promise<object> {
   const answer = await service.answer('Where was the Zorblax Treaty signed?', 3);
   const done = performance.now();
   return {
-    chunksBefore: summary.chunks - summary.embedded,
     chunksAfter: summary.chunks,
     chunksEmbedded: summary.embedded,
     ...('incremental' in summary ? { incremental: summary.incremental } : {}),

@@ -1,4 +1,5 @@
-import { tokenize } from '../text/tokenize.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { stem, words } from '../text/tokenize.js';
 import type { Embedder } from './Embedder.js';
 
 /**
@@ -20,39 +21,71 @@ export class HashEmbedder implements Embedder {
 
   /** Synchronous form of `embed` for one text. */
   embedOne(text: string): Float32Array {
-    const counts = new Map<string, number>();
-    const add = (feature: string, weight: number): void => {
-      counts.set(feature, (counts.get(feature) ?? 0) + weight);
+    // Features are keyed by their FNV-1a hash, computed over the feature's characters without
+    // building the string ("w:" + stem, "b:" + stem + " " + stem, "c:" + n-gram): the same
+    // hashes as hashing the strings, with far fewer allocations.
+    const counts = new Map<number, number>();
+    const add = (h: number, weight: number): void => {
+      counts.set(h, (counts.get(h) ?? 0) + weight);
     };
-    const content = tokenize(text).filter((t) => !t.stop);
+    const content = this.contentTokens(text);
     content.forEach((t, i) => {
-      add(`w:${t.stem}`, 1);
+      add(fnvFrom(fnvFrom(FNV_OFFSET, 'w:'), t.stem), 1);
       const next = content[i + 1];
-      if (next) add(`b:${t.stem} ${next.stem}`, 0.5);
+      if (next) add(fnvFrom(fnvFrom(fnvFrom(fnvFrom(FNV_OFFSET, 'b:'), t.stem), ' '), next.stem), 0.5);
       const padded = `<${t.word}>`;
       for (let n = 3; n <= 4; n++) {
-        for (let k = 0; k + n <= padded.length; k++) add(`c:${padded.slice(k, k + n)}`, 0.15);
+        for (let k = 0; k + n <= padded.length; k++) add(fnvRange(C_PREFIX, padded, k, k + n), 0.15);
       }
     });
     const vector = new Float32Array(this.dimension);
-    for (const [feature, weight] of counts) {
-      const h = fnv1a(feature);
+    for (const [h, weight] of counts) {
       const sign = h & 0x80000000 ? -1 : 1;
       vector[h % this.dimension]! += sign * (1 + Math.log(weight > 1 ? weight : 1)) * Math.min(weight, 1);
     }
     return normalize(vector);
   }
+
+  // Stemming dominates the cost of a text; words repeat across a corpus, so stems are memoised
+  // (bounded, so a long build does not grow it without end).
+  private readonly stems = new Map<string, { stem: string; stop: boolean }>();
+
+  private contentTokens(text: string): { word: string; stem: string }[] {
+    const out: { word: string; stem: string }[] = [];
+    for (const word of words(text)) {
+      let entry = this.stems.get(word);
+      if (!entry) {
+        if (this.stems.size >= 200_000) this.stems.clear();
+        entry = { stem: stem(word), stop: STOPWORDS.has(word) }; // as tokenize() does
+        this.stems.set(word, entry);
+      }
+      if (!entry.stop) out.push({ word, stem: entry.stem });
+    }
+    return out;
+  }
 }
 
-/** 32-bit FNV-1a hash of a string's UTF-16 code units. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Continues an FNV-1a hash over the UTF-16 code units of `s`. */
+function fnvFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
 }
+
+/** Continues an FNV-1a hash over `s[from, to)`. */
+function fnvRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const C_PREFIX = fnvFrom(FNV_OFFSET, 'c:');
 
 /** Scales a vector to unit length in place; a zero vector stays zero. */
 export function normalize(v: Float32Array): Float32Array {

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { HnswIndex } from './HnswIndex.js';
 import { type IndexManifest, SCHEMA_VERSION } from './IndexManifest.js';
 import { LexicalIndex } from './LexicalIndex.js';
+import { type ChunkTable, fromChunkTable, toChunkTable } from './chunkTable.js';
 
 /** A finished index: everything retrieval needs, loaded in memory. */
 export interface IndexData {
@@ -18,7 +19,7 @@ export interface IndexData {
   readonly lexical: LexicalIndex;
 }
 
-const FILES = { manifest: 'manifest.json', documents: 'documents.json', chunks: 'chunks.json', vectors: 'vectors.hnsw', lexical: 'lexical.json' };
+const FILES = { manifest: 'manifest.json', documents: 'documents.json', chunks: 'chunks.json', vectors: 'vectors.hnsw', lexical: 'lexical.bin' };
 const CURRENT = 'CURRENT';
 const REBUILD = 'run `npm run build:index` to rebuild it';
 
@@ -26,7 +27,7 @@ const REBUILD = 'run `npm run build:index` to rebuild it';
  * Writes and reads builds under a data folder. Each build is written whole into its own
  * folder, then the `CURRENT` pointer file is replaced by rename, so a crash at any point
  * leaves the previous build loadable:
- * `DATA_DIR/CURRENT` → `builds/<id>/{manifest.json, documents.json, chunks.json, vectors.hnsw, lexical.json}`.
+ * `DATA_DIR/CURRENT` → `builds/<id>/{manifest.json, documents.json, chunks.json, vectors.hnsw, lexical.bin}`.
  */
 export class IndexStore {
   constructor(readonly dataDir: string) {}
@@ -60,8 +61,8 @@ export class IndexStore {
     const tmp = join(builds, `${id}.partial`);
     mkdirSync(tmp, { recursive: true });
     writeFileSync(join(tmp, FILES.documents), JSON.stringify([...data.documents.values()]));
-    writeFileSync(join(tmp, FILES.chunks), JSON.stringify(data.chunks));
-    writeFileSync(join(tmp, FILES.lexical), JSON.stringify(data.lexical.toJSON()));
+    writeFileSync(join(tmp, FILES.chunks), JSON.stringify(toChunkTable(data.chunks, data.documents)));
+    writeFileSync(join(tmp, FILES.lexical), data.lexical.toBuffer());
     data.vectors.write(join(tmp, FILES.vectors));
     // The manifest goes last: a folder without one is never a build.
     const files = Object.fromEntries(
@@ -103,12 +104,17 @@ export class IndexStore {
         throw new UserError('index_corrupt', `index: "${join(dir, file)}" is ${actual < 0 ? 'missing' : `${actual} bytes, expected ${size}`}; ${REBUILD}`);
       }
     }
-    const documents = readJson<Document[]>(dir, FILES.documents);
-    const chunks = readJson<Chunk[]>(dir, FILES.chunks);
+    const documents = new Map(readJson<Document[]>(dir, FILES.documents).map((d) => [d.id, d]));
+    let chunks: Chunk[];
+    try {
+      chunks = fromChunkTable(readJson<ChunkTable>(dir, FILES.chunks), documents);
+    } catch (err) {
+      throw corrupt(join(dir, FILES.chunks), err);
+    }
     let lexical: LexicalIndex;
     let vectors: HnswIndex;
     try {
-      lexical = LexicalIndex.fromJSON(readFileSync(join(dir, FILES.lexical), 'utf8'));
+      lexical = LexicalIndex.fromBuffer(readFileSync(join(dir, FILES.lexical)));
       vectors = HnswIndex.read(join(dir, FILES.vectors), manifest.dimension, manifest.hnsw);
     } catch (err) {
       throw corrupt(dir, err);
@@ -116,7 +122,7 @@ export class IndexStore {
     if (chunks.length !== manifest.chunkCount || vectors.size !== manifest.chunkCount || lexical.chunkCount !== manifest.chunkCount) {
       throw new UserError('index_corrupt', `index: files in "${dir}" disagree on the number of chunks; ${REBUILD}`);
     }
-    return { manifest, documents: new Map(documents.map((d) => [d.id, d])), chunks, vectors, lexical };
+    return { manifest, documents, chunks, vectors, lexical };
   }
 
   private removeOldBuilds(keep: string): void {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { type Chunk, chunkDocument, embeddingText } from '../chunking/chunkDocument.js';
-import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import { EmbeddingCache } from '../embedding/EmbeddingCache.js';
+import { hashCorpusFiles, loadCorpusFiles } from './corpusSources.js';
 import { DEFAULT_HNSW, HnswIndex, type HnswParams } from './HnswIndex.js';
 import { SCHEMA_VERSION } from './IndexManifest.js';
 import type { IndexData, IndexStore } from './IndexStore.js';
@@ -32,17 +32,37 @@ export interface BuildSummary {
   readonly embedderId: string;
   /** Files skipped, one line each naming the file. */
   readonly problems: readonly string[];
-  /** Wall-clock seconds per stage and in all. */
-  readonly seconds: { readonly parse: number; readonly embed: number; readonly index: number; readonly total: number };
+  /** True when the previous build was extended with new documents instead of rebuilt. */
+  readonly incremental: boolean;
+  /**
+   * Wall-clock seconds per stage and in all; `index` is `hnsw` + `lexical` + `write` (the
+   * graph, BM25, and writing the build and the embedding cache).
+   */
+  readonly seconds: {
+    readonly parse: number;
+    readonly embed: number;
+    readonly index: number;
+    readonly hnsw: number;
+    readonly lexical: number;
+    readonly write: number;
+    readonly total: number;
+  };
 }
 
 /**
  * Parses the corpus, chunks it, embeds what the cache does not hold, builds both indexes and
  * writes them as the current build (atomically; the old build stays current until then).
+ * When the only change since the current build is new files, that build is loaded and
+ * extended instead: only the new documents are parsed, embedded and indexed.
  */
 export async function buildIndex(options: BuildOptions): Promise<{ data: IndexData; summary: BuildSummary }> {
   const clock = stopwatch();
-  const corpus = loadCorpus(options.corpusDir);
+  const { embedder } = options;
+  const hnsw = options.hnsw ?? DEFAULT_HNSW;
+  const { files: sources, contentHash } = hashCorpusFiles(options.corpusDir);
+  const base = reusableBuild(options.store, sources, { embedderId: embedder.id, dimension: embedder.dimension, hnsw });
+  const names = Object.keys(sources);
+  const corpus = loadCorpusFiles(options.corpusDir, base ? names.filter((name) => !(name in base.sources)) : names);
   const chunks: Chunk[] = [];
   const texts: string[] = [];
   const embedTexts: string[] = [];
@@ -55,7 +75,6 @@ export async function buildIndex(options: BuildOptions): Promise<{ data: IndexDa
   }
   const parse = clock.lap();
 
-  const { embedder } = options;
   const cache = EmbeddingCache.open(join(options.store.dataDir, 'cache'), embedder.id, embedder.dimension);
   const vectors: (Float32Array | undefined)[] = embedTexts.map((t) => cache.get(t));
   const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
@@ -71,41 +90,87 @@ export async function buildIndex(options: BuildOptions): Promise<{ data: IndexDa
   }
   const embed = clock.lap();
 
-  const hnsw = options.hnsw ?? DEFAULT_HNSW;
+  let vectorIndex: HnswIndex;
+  if (base) {
+    vectorIndex = base.data.vectors;
+    vectorIndex.add(vectors as Float32Array[]);
+  } else {
+    vectorIndex = HnswIndex.build(vectors as Float32Array[], embedder.dimension, hnsw);
+  }
+  const hnswSeconds = clock.lap();
+  let lexical: LexicalIndex;
+  if (base) {
+    lexical = base.data.lexical;
+    lexical.add(chunks, texts);
+  } else {
+    lexical = LexicalIndex.build(chunks, texts);
+  }
+  const lexicalSeconds = clock.lap();
+
+  const documents = new Map(base?.data.documents ?? []);
+  for (const d of corpus.documents) documents.set(d.id, d);
+  const allChunks = base ? [...base.data.chunks, ...chunks] : chunks;
+  const problems = [...(base?.data.manifest.problems ?? []), ...corpus.problems];
   const data: IndexData = {
     manifest: {
       schemaVersion: SCHEMA_VERSION,
       embedderId: embedder.id,
       model: options.model,
       dimension: embedder.dimension,
-      corpusHash: corpus.contentHash,
+      corpusHash: contentHash,
       builtAt: new Date().toISOString(),
-      documentCount: corpus.documents.length,
-      chunkCount: chunks.length,
+      documentCount: documents.size,
+      chunkCount: allChunks.length,
       hnsw,
       files: {},
-      problems: corpus.problems,
+      problems,
+      sources,
     },
-    documents: new Map(corpus.documents.map((d) => [d.id, d])),
-    chunks,
-    vectors: HnswIndex.build(vectors as Float32Array[], embedder.dimension, hnsw),
-    lexical: LexicalIndex.build(chunks, texts),
+    documents,
+    chunks: allChunks,
+    vectors: vectorIndex,
+    lexical,
   };
   options.store.write(data);
-  cache.save(embedTexts);
-  const index = clock.lap();
+  // Keep the cache entries of the whole build, not only of the chunks embedded now.
+  cache.save(base ? [...embedTexts, ...base.data.chunks.map((c) => embeddingText(c, documents.get(c.docId)!.text))] : embedTexts);
+  const write = clock.lap();
+  const index = hnswSeconds + lexicalSeconds + write;
   return {
     data,
     summary: {
-      documents: corpus.documents.length,
-      chunks: chunks.length,
+      documents: documents.size,
+      chunks: allChunks.length,
       embedded: missing.length,
-      reused: chunks.length - missing.length,
+      reused: allChunks.length - missing.length,
       embedderId: embedder.id,
-      problems: corpus.problems,
-      seconds: { parse, embed, index, total: parse + embed + index },
+      problems,
+      incremental: base !== undefined,
+      seconds: { parse, embed, index, hnsw: hnswSeconds, lexical: lexicalSeconds, write, total: parse + embed + index },
     },
   };
+}
+
+/**
+ * The current build when it can be extended: same schema, embedder and HNSW parameters, and
+ * every file it was built from is still there unchanged (so the change is new files only).
+ */
+function reusableBuild(
+  store: IndexStore,
+  sources: Readonly<Record<string, string>>,
+  expected: { embedderId: string; dimension: number; hnsw: HnswParams },
+): { data: IndexData; sources: Readonly<Record<string, string>> } | undefined {
+  const manifest = store.readManifest();
+  const before = manifest?.sources;
+  if (!manifest || !before || manifest.schemaVersion !== SCHEMA_VERSION || manifest.embedderId !== expected.embedderId) return undefined;
+  if (JSON.stringify(manifest.hnsw) !== JSON.stringify(expected.hnsw)) return undefined;
+  const names = Object.keys(before);
+  if (names.length >= Object.keys(sources).length || names.some((n) => sources[n] !== before[n])) return undefined;
+  try {
+    return { data: store.read(expected), sources: before };
+  } catch {
+    return undefined; // a damaged build is simply rebuilt
+  }
 }
 
 function stopwatch(): { lap: () => number } {

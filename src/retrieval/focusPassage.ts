@@ -29,7 +29,7 @@ const PROXIMITY_WEIGHT = 0.25;
  * is cut to its best `maxChars` window on word boundaries.
  */
 export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars = MAX_QUOTE_CHARS): FocusedSpan {
-  const stems = chunk.sentences.map((s) => contentStems(docText.slice(s.start, s.end)));
+  const stems = chunk.sentences.map((s) => sentenceStems(s, docText));
   let best: FocusedSpan | undefined;
   let bestScore = -Infinity;
   for (let i = 0; i < chunk.sentences.length; i++) {
@@ -56,6 +56,19 @@ export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery
     }
   }
   return best ?? { start: chunk.start, end: chunk.start, sentences: [], coverage: 0, relevance: 0 };
+}
+
+// A sentence object belongs to the loaded index and is focused again by many questions, so
+// its stems are computed once; weakly held, so a swapped-out index frees them.
+const stemsBySentence = new WeakMap<Sentence, string[]>();
+
+function sentenceStems(sentence: Sentence, docText: string): string[] {
+  let stems = stemsBySentence.get(sentence);
+  if (!stems) {
+    stems = contentStems(docText.slice(sentence.start, sentence.end));
+    stemsBySentence.set(sentence, stems);
+  }
+  return stems;
 }
 
 function contentStems(text: string): string[] {

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnswerService } from '../../src/answer/AnswerService.js';
+import { AnswerService, answerOptionsFromConfig } from '../../src/answer/AnswerService.js';
 import { Engine } from '../../src/answer/Engine.js';
 import { benchQueries } from '../../src/bench/benchQueries.js';
 import { folderBytes, hnswRecall, latency, peakRssMiB, round, timeEach } from '../../src/bench/measure.js';
@@ -32,7 +32,7 @@ const mode = positionals[0];
 const corpusDir = values.corpus!;
 const dataDir = values.data!;
 const defaults = loadConfig({}, '/nonexistent/.env');
-const answerOptions = { minRelevance: defaults.MIN_RELEVANCE, passages: defaults.ANSWER_PASSAGES };
+const answerOptions = answerOptionsFromConfig(defaults);
 
 async function chooseEmbedder() {
   const kind = values.embedder === 'transformers' ? 'auto' : 'hash';

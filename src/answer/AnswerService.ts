@@ -1,3 +1,4 @@
+import type { Config } from '../config/config.js';
 import type { IndexData } from '../index/IndexStore.js';
 import type { RetrievedSpan, Retriever } from '../retrieval/Retriever.js';
 import { citeFootnote } from './citeFootnote.js';
@@ -10,8 +11,18 @@ export interface AnswerOptions {
    * passage, synonyms counting partly) for the engine to answer; below it, it abstains.
    */
   readonly minRelevance: number;
+  /**
+   * Least share of the question's content words the best passage must contain (idf aside), so
+   * one rare word cannot stand for a whole question. Default 0 (no such check).
+   */
+  readonly minWordShare?: number;
   /** Passages per answer when the caller does not say. */
   readonly passages: number;
+}
+
+/** The answer options a parsed config sets. */
+export function answerOptionsFromConfig(config: Pick<Config, 'MIN_RELEVANCE' | 'MIN_WORD_SHARE' | 'ANSWER_PASSAGES'>): AnswerOptions {
+  return { minRelevance: config.MIN_RELEVANCE, minWordShare: config.MIN_WORD_SHARE, passages: config.ANSWER_PASSAGES };
 }
 
 /** The engine's face: answers, citations and the document list, all as data. */
@@ -34,7 +45,8 @@ export class AnswerService {
   async answer(question: string, limit = this.options.passages): Promise<Answer> {
     const q = validateQuestion(question);
     const { spans } = await this.retriever.retrieve(q, limit);
-    const relevant = spans.filter((s) => s.coverage >= this.options.minRelevance);
+    const minShare = this.options.minWordShare ?? 0;
+    const relevant = spans.filter((s) => s.coverage >= this.options.minRelevance && s.matchedShare >= minShare);
     return { question: q, answered: relevant.length > 0, passages: relevant.map((s) => this.toPassage(s)) };
   }
 

@@ -1,3 +1,4 @@
+import { answerOptionsFromConfig } from '../answer/AnswerService.js';
 import { Engine } from '../answer/Engine.js';
 import type { Config } from '../config/config.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
@@ -12,8 +13,7 @@ export async function openBotEngine(config: Config, logger: Logger): Promise<Eng
     dataDir: config.DATA_DIR,
     embedder,
     model,
-    minRelevance: config.MIN_RELEVANCE,
-    passages: config.ANSWER_PASSAGES,
+    ...answerOptionsFromConfig(config),
     onBuild: (reason) => logger.info('index: building', { reason }),
   });
   if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });

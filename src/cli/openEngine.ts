@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { answerOptionsFromConfig } from '../answer/AnswerService.js';
 import { Engine } from '../answer/Engine.js';
 import type { BuildSummary } from '../index/buildIndex.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
@@ -18,8 +19,7 @@ export async function openEngine(config: Config): Promise<{ engine: Engine; buil
     dataDir: config.DATA_DIR,
     embedder,
     model,
-    minRelevance: config.MIN_RELEVANCE,
-    passages: config.ANSWER_PASSAGES,
+    ...answerOptionsFromConfig(config),
     onBuild: (reason) => process.stderr.write(`index: building (${reason})…\n`),
     onProgress: progressBar('embedding'),
   });

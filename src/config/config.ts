@@ -28,6 +28,9 @@ const schema = z.object({
   // `npm run calibrate` on test/fixtures/calibration.jsonl (73 questions, not the dev set): the widest
   // gap among the most accurate thresholds lies between 0.25 (out of scope) and 0.38 (in scope).
   MIN_RELEVANCE: z.coerce.number().min(0).max(1).default(0.32),
+  // Same calibration: every in-scope question's best passage held at least 0.43 of its content
+  // words; the out-of-scope questions below that held at most 0.33.
+  MIN_WORD_SHARE: z.coerce.number().min(0).max(1).default(0.38),
   ANSWER_PASSAGES: z.coerce.number().int().min(1).max(10).default(3),
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: snowflake,

@@ -2,7 +2,7 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import type { IndexData } from '../index/IndexStore.js';
 import { type AnalyzedQuery, analyzeQuery } from './analyzeQuery.js';
-import { type FocusedSpan, focusPassage } from './focusPassage.js';
+import { type FocusedSpan, focusPassages } from './focusPassage.js';
 import { fuseRankings } from './fuseRankings.js';
 import type { WordNet } from './WordNet.js';
 
@@ -23,6 +23,10 @@ export interface RetrieverOptions {
 // How much the fused rank counts next to coverage: it orders spans that answer equally well
 // (dense similarity sees paraphrase that stems miss) without overriding a better match.
 const RANK_WEIGHT = 4;
+// Hits of each search focused whatever their fused rank.
+const TOP_OF_EACH = 3;
+// Candidate spans taken from each chunk: the best and the best apart from it.
+const SPANS_PER_CHUNK = 2;
 
 /**
  * Hybrid retrieval: HNSW nearest neighbours and BM25 (with WordNet-expanded terms), fused by
@@ -48,13 +52,21 @@ export class Retriever {
     const [vector] = await this.embedder.embed([question]);
     const dense = this.data.vectors.search(vector!, candidates).map((n) => n.label);
     const lexical = this.data.lexical.query(query.terms, candidates).map((h) => h.label);
-    const fused = fuseRankings([dense, lexical]).slice(0, this.options.focus ?? 10);
+    const ranked = fuseRankings([dense, lexical]);
+    // Each search's own best hits are focused even when fusion ranks them low: a chunk that
+    // only BM25 finds (the offline embedder misses it) must not lose to chunks both lists
+    // rank as mediocre.
+    const chosen = new Set([...ranked.slice(0, this.options.focus ?? 10).map((f) => f.label), ...dense.slice(0, TOP_OF_EACH), ...lexical.slice(0, TOP_OF_EACH)]);
+    const fused = ranked.filter((f) => chosen.has(f.label));
     const top = fused[0]?.score ?? 1;
-    const spans = fused.map(({ label, score }) => {
+    const spans = fused.flatMap(({ label, score }) => {
       const chunk = this.data.chunks[label]!;
       const doc = this.data.documents.get(chunk.docId)!;
-      const span = focusPassage(chunk, doc.text, query);
-      return { ...span, chunk, score: span.relevance + (RANK_WEIGHT * score) / top / 100 };
+      return focusPassages(chunk, doc.text, query, SPANS_PER_CHUNK).map((span) => ({
+        ...span,
+        chunk,
+        score: span.relevance + (RANK_WEIGHT * score) / top / 100,
+      }));
     });
     spans.sort((a, b) => b.score - a.score);
     const kept: RetrievedSpan[] = [];

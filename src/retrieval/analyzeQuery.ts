@@ -111,6 +111,24 @@ export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>): numb
   return total === 0 ? 0 : matched / total;
 }
 
+// An expansion at least this strong counts a question word as present for `matchedShare`.
+const STRONG_EXPANSION = 0.5;
+
+/**
+ * Share of the question's content words a text contains, directly or through a strong
+ * expansion, in [0, 1]. Unlike `coverage` it ignores idf, so one rare word cannot stand for a
+ * whole question ("baguette" in a dictionary entry does not answer how to bake one at home).
+ */
+export function matchedShare(query: AnalyzedQuery, stems: ReadonlySet<string>): number {
+  if (query.groups.length === 0) return 0;
+  const matched = query.groups.filter(
+    (g) =>
+      g.alternatives.some((a) => a.weight >= STRONG_EXPANSION && stems.has(a.stem)) ||
+      g.phrases.some((p) => p.weight >= STRONG_EXPANSION && p.stems.every((s) => stems.has(s))),
+  ).length;
+  return matched / query.groups.length;
+}
+
 /** Content stems of a text and the unordered pairs of stems that stand close together in it. */
 export interface Evidence {
   readonly stems: Set<string>;

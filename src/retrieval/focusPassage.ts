@@ -2,7 +2,7 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Sentence } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
-import { type AnalyzedQuery, addEvidence, coverage, type Evidence, proximity } from './analyzeQuery.js';
+import { type AnalyzedQuery, addEvidence, coverage, type Evidence, matchedShare, proximity } from './analyzeQuery.js';
 
 /** The part of a chunk that best answers a question: whole sentences unless one is too long. */
 export interface FocusedSpan {
@@ -11,8 +11,10 @@ export interface FocusedSpan {
   readonly sentences: readonly Sentence[];
   /** `coverage` of the question by this span, in [0, 1]. */
   readonly coverage: number;
-  /** Coverage plus a bonus for question phrases kept together: what spans are ranked by. */
+  /** Coverage counting the title and section as context, plus a bonus for question phrases kept together: what spans are ranked by. */
   readonly relevance: number;
+  /** `matchedShare` of the question by this span, in [0, 1]. */
+  readonly matchedShare: number;
 }
 
 /** Longest quote, in characters (a Discord embed stays readable; the CLI contract says 400). */
@@ -24,13 +26,29 @@ const LENGTH_PENALTY = 0.0001;
 const PROXIMITY_WEIGHT = 0.25;
 
 /**
- * Picks the run of consecutive sentences of `chunk` (at most `maxChars` long) with the best
- * coverage of the question, shorter first on ties. A single sentence longer than `maxChars`
- * is cut to its best `maxChars` window on word boundaries.
+ * Picks the runs of consecutive sentences of `chunk` (each at most `maxChars` long) with the
+ * best coverage of the question, shorter first on ties: the best one, then the best that does
+ * not overlap the ones before, up to `count` (a chunk can hold two answers too long to quote
+ * together). A single sentence longer than `maxChars` is cut to its best window on word
+ * boundaries. Best first; fewer when the chunk has no more sentences.
  */
-export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars = MAX_QUOTE_CHARS): FocusedSpan {
+export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuery, count = 1, maxChars = MAX_QUOTE_CHARS): FocusedSpan[] {
+  const spans: FocusedSpan[] = [];
+  while (spans.length < count) {
+    const span = bestSpan(chunk, docText, query, maxChars, spans);
+    if (!span) break;
+    spans.push({ ...span, matchedShare: matchedShare(query, new Set(contentStems(docText.slice(span.start, span.end)))) });
+  }
+  return spans;
+}
+
+type ScoredSpan = Omit<FocusedSpan, 'matchedShare'>;
+
+function bestSpan(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars: number, taken: readonly ScoredSpan[]): ScoredSpan | undefined {
+  const free = (start: number, end: number): boolean => taken.every((t) => end <= t.start || t.end <= start);
   const stems = chunk.sentences.map((s) => sentenceStems(s, docText));
-  let best: FocusedSpan | undefined;
+  const context = contentStems(`${chunk.title} ${chunk.section}`);
+  let best: ScoredSpan | undefined;
   let bestScore = -Infinity;
   for (let i = 0; i < chunk.sentences.length; i++) {
     const union: Evidence = { stems: new Set(), pairs: new Set() };
@@ -38,16 +56,17 @@ export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery
       const first = chunk.sentences[i]!;
       const last = chunk.sentences[j]!;
       if (last.end - first.start > maxChars) {
-        if (j === i) {
-          const cut = cutLongSentence(first, docText, query, maxChars);
+        if (j === i && free(first.start, first.end)) {
+          const cut = cutLongSentence(first, docText, query, maxChars, context);
           const score = cut.relevance - LENGTH_PENALTY * (cut.end - cut.start);
           if (score > bestScore) [best, bestScore] = [cut, score];
         }
         break;
       }
+      if (!free(first.start, last.end)) break;
       addEvidence(union, stems[j]!);
       const cov = coverage(query, union.stems);
-      const relevance = cov + PROXIMITY_WEIGHT * proximity(query, union);
+      const relevance = coverage(query, withContext(union.stems, context)) + PROXIMITY_WEIGHT * proximity(query, union);
       const score = relevance - LENGTH_PENALTY * (last.end - first.start);
       if (score > bestScore) {
         best = { start: first.start, end: last.end, sentences: chunk.sentences.slice(i, j + 1), coverage: cov, relevance };
@@ -55,7 +74,7 @@ export function focusPassage(chunk: Chunk, docText: string, query: AnalyzedQuery
       }
     }
   }
-  return best ?? { start: chunk.start, end: chunk.start, sentences: [], coverage: 0, relevance: 0 };
+  return best;
 }
 
 // A sentence object belongs to the loaded index and is focused again by many questions, so
@@ -71,6 +90,17 @@ function sentenceStems(sentence: Sentence, docText: string): string[] {
   return stems;
 }
 
+/**
+ * A passage is read under its document's title and section ("The office was to be headed by…"
+ * is about North Korea because the article is), so ranking counts their words as present.
+ * Abstention does not: `coverage` of a span is measured on its own words.
+ */
+function withContext(stems: ReadonlySet<string>, context: readonly string[]): Set<string> {
+  const all = new Set(stems);
+  for (const s of context) all.add(s);
+  return all;
+}
+
 function contentStems(text: string): string[] {
   return tokenize(stripMarkers(text))
     .filter((t) => !t.stop)
@@ -78,7 +108,7 @@ function contentStems(text: string): string[] {
 }
 
 // Slides a window over the sentence's word starts and keeps the best-covering one.
-function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number): FocusedSpan {
+function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: readonly string[]): ScoredSpan {
   const text = docText.slice(sentence.start, sentence.end);
   const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
   let best = { start: 0, end: 0, coverage: 0, relevance: -1 };
@@ -91,7 +121,7 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
     }
     const evidence = addEvidence({ stems: new Set(), pairs: new Set() }, contentStems(text.slice(s, e)));
     const cov = coverage(query, evidence.stems);
-    const relevance = cov + PROXIMITY_WEIGHT * proximity(query, evidence);
+    const relevance = coverage(query, withContext(evidence.stems, context)) + PROXIMITY_WEIGHT * proximity(query, evidence);
     if (relevance > best.relevance) best = { start: s, end: e, coverage: cov, relevance };
     if (e === text.length) break;
   }

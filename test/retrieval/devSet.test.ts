@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerOptionsFromConfig } from '../../src/answer/AnswerService.js';
 import { Engine } from '../../src/answer/Engine.js';
 import type { Answer } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const dataDir = join(tmp, 'data');
   cpSync(join(ROOT, 'corpus'), corpusDir, { recursive: true });
   const embedder = new HashEmbedder();
-  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model: null, minRelevance: config.MIN_RELEVANCE, passages: config.ANSWER_PASSAGES });
+  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model: null, ...answerOptionsFromConfig(config) });
   cases = parseEvalCases(readFileSync(join(ROOT, 'test/fixtures/dev.jsonl'), 'utf8'), 'dev.jsonl');
   answers = [];
   for (const c of cases) answers.push(await engine.service.answer(c.question, 3));

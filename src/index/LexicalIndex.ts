@@ -144,9 +144,17 @@ export class LexicalIndex {
     for (const t of terms) weights.set(t.stem, Math.max(weights.get(t.stem) ?? 0, t.weight));
     for (const s of [...weights.keys()]) if (!this.df.has(s)) weights.delete(s);
     if (weights.size === 0) return [];
+    // Terms in more than a tenth of the chunks cost the longest postings and add the least
+    // score (low idf); they are left out of the search unless nothing rarer is asked for.
+    // Passages are still scored on every term afterwards, by coverage.
+    const common = [...weights.keys()].filter((s) => (this.df.get(s) ?? 0) > this.chunkCount * COMMON_TERM_SHARE);
+    if (common.length < weights.size) for (const s of common) weights.delete(s);
     return this.postings.search(weights, limit);
   }
 }
+
+// Share of chunks above which a term is too common to search by (see `query`).
+const COMMON_TERM_SHARE = 0.1;
 
 function align(n: number): number {
   return (n + 3) & ~3;

@@ -138,11 +138,18 @@ export interface Evidence {
 /** How far apart (in content words) two stems may stand and still count as a pair. */
 const PAIR_DISTANCE = 2;
 
-/** Adds a text's content stems (in order) to an evidence set. */
-export function addEvidence(evidence: Evidence, stems: readonly string[]): Evidence {
+/**
+ * Adds a text's content stems (in order) to an evidence set. With `wanted`, only pairs of two
+ * wanted stems are recorded (the question's terms: no other pair can match).
+ */
+export function addEvidence(evidence: Evidence, stems: readonly string[], wanted?: ReadonlySet<string>): Evidence {
   stems.forEach((s, i) => {
     evidence.stems.add(s);
-    for (let d = 1; d <= PAIR_DISTANCE && i + d < stems.length; d++) evidence.pairs.add(pairKey(s, stems[i + d]!));
+    if (wanted && !wanted.has(s)) return;
+    for (let d = 1; d <= PAIR_DISTANCE && i + d < stems.length; d++) {
+      const t = stems[i + d]!;
+      if (!wanted || wanted.has(t)) evidence.pairs.add(pairKey(s, t));
+    }
   });
   return evidence;
 }

@@ -48,6 +48,7 @@ function bestSpan(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars:
   const free = (start: number, end: number): boolean => taken.every((t) => end <= t.start || t.end <= start);
   const stems = chunk.sentences.map((s) => sentenceStems(s, docText));
   const context = contentStems(`${chunk.title} ${chunk.section}`);
+  const wanted = new Set(query.terms.map((t) => t.stem));
   let best: ScoredSpan | undefined;
   let bestScore = -Infinity;
   for (let i = 0; i < chunk.sentences.length; i++) {
@@ -64,7 +65,7 @@ function bestSpan(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars:
         break;
       }
       if (!free(first.start, last.end)) break;
-      addEvidence(union, stems[j]!);
+      addEvidence(union, stems[j]!, wanted);
       const cov = coverage(query, union.stems);
       const relevance = coverage(query, withContext(union.stems, context)) + PROXIMITY_WEIGHT * proximity(query, union);
       const score = relevance - LENGTH_PENALTY * (last.end - first.start);

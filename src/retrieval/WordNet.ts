@@ -65,6 +65,9 @@ interface IndexEntry {
 
 const NEWLINE = 0x0a;
 
+// Lookups remembered per instance before the memo starts afresh.
+const MEMO_SIZE = 10_000;
+
 /**
  * Query expansion from the WordNet database files. Files are read once, lazily, as Buffers;
  * lemmas are found by binary search in the sorted index files and synsets are parsed from their
@@ -72,6 +75,7 @@ const NEWLINE = 0x0a;
  */
 export class WordNet {
   private readonly files = new Map<string, Buffer | null>();
+  private readonly memo = new Map<string, readonly Expansion[]>();
 
   private constructor(private readonly dictDir: string) {}
 
@@ -89,8 +93,19 @@ export class WordNet {
    * A word that is no lemma is looked up by its {@link baseForms} ("abandons" → "abandon").
    * Terms may be collocations ("give up"); callers that cannot match phrases can drop terms with spaces.
    */
-  related(lemma: string, options: RelatedOptions = {}): Expansion[] {
+  related(lemma: string, options: RelatedOptions = {}): readonly Expansion[] {
     const { maxSenses = 3, maxTerms = 20 } = options;
+    // Questions repeat words ("french", "north", "korea"): remember recent lookups.
+    const memoKey = `${maxSenses}:${maxTerms}:${lemma}`;
+    const known = this.memo.get(memoKey);
+    if (known) return known;
+    const result = this.lookupRelated(lemma, maxSenses, maxTerms);
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(memoKey, result);
+    return result;
+  }
+
+  private lookupRelated(lemma: string, maxSenses: number, maxTerms: number): Expansion[] {
     const key = toKey(lemma);
     if (key === '') return [];
     const keys = PARTS_OF_SPEECH.some((pos) => this.lookup(pos, key)) ? [key] : this.baseForms(lemma).map(toKey);

@@ -23,6 +23,15 @@ export interface AnalyzedQuery {
   readonly groups: readonly TermGroup[];
   /** Every alternative of every group, and the stems of its phrases, for BM25. */
   readonly terms: readonly WeightedTerm[];
+  /** Neighbouring groups' stem pairs for `proximity`: `slot` is the first group's index. */
+  readonly pairs: readonly QueryPair[];
+}
+
+/** One way two neighbouring question words may stand together in a text. */
+export interface QueryPair {
+  readonly slot: number;
+  readonly key: string;
+  readonly weight: number;
 }
 
 /** What query analysis needs to know about the corpus vocabulary. */
@@ -82,7 +91,17 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
     });
   });
   const terms = groups.flatMap((g) => [...g.alternatives, ...g.phrases.flatMap((p) => p.stems.map((stem) => ({ stem, weight: p.weight })))]);
-  return { groups, terms };
+  return { groups, terms, pairs: queryPairs(groups) };
+}
+
+function queryPairs(groups: readonly TermGroup[]): QueryPair[] {
+  const pairs: QueryPair[] = [];
+  for (let slot = 0; slot + 1 < groups.length; slot++) {
+    for (const a of groups[slot]!.alternatives) {
+      for (const b of groups[slot + 1]!.alternatives) pairs.push({ slot, key: pairKey(a.stem, b.stem), weight: Math.min(a.weight, b.weight) });
+    }
+  }
+  return pairs;
 }
 
 /** A lemma and its regular inflections: "abandon" → abandons, abandoned, abandoning, … */
@@ -97,15 +116,17 @@ export function inflections(lemma: string): string[] {
 /**
  * Share of the question a text answers, in [0, 1]: the idf-weighted sum over groups of the best
  * matching alternative's weight, divided by the sum of the groups' idf. 0 when there are no groups.
+ * A stem in `context` (words the text is read under, such as its title) counts as present too.
  */
-export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>): number {
+export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>, context?: ReadonlySet<string>): number {
+  const has = (s: string): boolean => stems.has(s) || (context?.has(s) ?? false);
   let total = 0;
   let matched = 0;
   for (const g of query.groups) {
     total += g.idf;
     let best = 0;
-    for (const a of g.alternatives) if (a.weight > best && stems.has(a.stem)) best = a.weight;
-    for (const p of g.phrases) if (p.weight > best && p.stems.every((s) => stems.has(s))) best = p.weight;
+    for (const a of g.alternatives) if (a.weight > best && has(a.stem)) best = a.weight;
+    for (const p of g.phrases) if (p.weight > best && p.stems.every(has)) best = p.weight;
     matched += g.idf * best;
   }
   return total === 0 ? 0 : matched / total;
@@ -160,20 +181,11 @@ export function addEvidence(evidence: Evidence, stems: readonly string[], wanted
  * match such as "establish diplomatic relations" counts more than the same words scattered.
  */
 export function proximity(query: AnalyzedQuery, evidence: Evidence): number {
-  const groups = query.groups;
-  if (groups.length < 2) return 0;
-  let matched = 0;
-  for (let i = 0; i + 1 < groups.length; i++) {
-    let best = 0;
-    for (const a of groups[i]!.alternatives) {
-      for (const b of groups[i + 1]!.alternatives) {
-        const w = Math.min(a.weight, b.weight);
-        if (w > best && evidence.pairs.has(pairKey(a.stem, b.stem))) best = w;
-      }
-    }
-    matched += best;
-  }
-  return matched / (groups.length - 1);
+  const slots = query.groups.length - 1;
+  if (slots < 1) return 0;
+  const best = new Array<number>(slots).fill(0);
+  for (const p of query.pairs) if (p.weight > best[p.slot]! && evidence.pairs.has(p.key)) best[p.slot] = p.weight;
+  return best.reduce((sum, w) => sum + w, 0) / slots;
 }
 
 function pairKey(a: string, b: string): string {

@@ -33,49 +33,53 @@ const PROXIMITY_WEIGHT = 0.25;
  * boundaries. Best first; fewer when the chunk has no more sentences.
  */
 export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuery, count = 1, maxChars = MAX_QUOTE_CHARS): FocusedSpan[] {
+  const windows = scoreWindows(chunk, docText, query, maxChars).sort((a, b) => b.score - a.score);
   const spans: FocusedSpan[] = [];
-  while (spans.length < count) {
-    const span = bestSpan(chunk, docText, query, maxChars, spans);
-    if (!span) break;
-    spans.push({ ...span, matchedShare: matchedShare(query, new Set(contentStems(docText.slice(span.start, span.end)))) });
+  for (const w of windows) {
+    if (spans.length >= count) break;
+    if (spans.some((t) => w.start < t.end && t.start < w.end)) continue;
+    const { score: _score, ...span } = w;
+    // Whole sentences reuse their cached stems; only a cut sentence is tokenised again.
+    const whole = w.sentences.length > 0 && w.start === w.sentences[0]!.start && w.end === w.sentences[w.sentences.length - 1]!.end;
+    const stems = whole ? w.sentences.flatMap((s) => sentenceStems(s, docText)) : contentStems(docText.slice(w.start, w.end));
+    spans.push({ ...span, matchedShare: matchedShare(query, new Set(stems)) });
   }
   return spans;
 }
 
-type ScoredSpan = Omit<FocusedSpan, 'matchedShare'>;
+type ScoredSpan = Omit<FocusedSpan, 'matchedShare'> & { readonly score: number };
 
-function bestSpan(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars: number, taken: readonly ScoredSpan[]): ScoredSpan | undefined {
-  const free = (start: number, end: number): boolean => taken.every((t) => end <= t.start || t.end <= start);
+// Every run of whole sentences that fits, scored; a sentence too long alone is cut instead.
+function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars: number): ScoredSpan[] {
   const stems = chunk.sentences.map((s) => sentenceStems(s, docText));
-  const context = contentStems(`${chunk.title} ${chunk.section}`);
+  // A passage is read under its document's title and section ("The office was to be headed
+  // by…" is about North Korea because the article is), so ranking counts their words as
+  // present; abstention does not: a span's `coverage` is measured on its own words.
+  const context = new Set(contentStems(`${chunk.title} ${chunk.section}`));
   const wanted = new Set(query.terms.map((t) => t.stem));
-  let best: ScoredSpan | undefined;
-  let bestScore = -Infinity;
+  const windows: ScoredSpan[] = [];
   for (let i = 0; i < chunk.sentences.length; i++) {
     const union: Evidence = { stems: new Set(), pairs: new Set() };
     for (let j = i; j < chunk.sentences.length; j++) {
       const first = chunk.sentences[i]!;
       const last = chunk.sentences[j]!;
       if (last.end - first.start > maxChars) {
-        if (j === i && free(first.start, first.end)) {
-          const cut = cutLongSentence(first, docText, query, maxChars, context);
-          const score = cut.relevance - LENGTH_PENALTY * (cut.end - cut.start);
-          if (score > bestScore) [best, bestScore] = [cut, score];
-        }
+        if (j === i) windows.push(cutLongSentence(first, docText, query, maxChars, context));
         break;
       }
-      if (!free(first.start, last.end)) break;
       addEvidence(union, stems[j]!, wanted);
-      const cov = coverage(query, union.stems);
-      const relevance = coverage(query, withContext(union.stems, context)) + PROXIMITY_WEIGHT * proximity(query, union);
-      const score = relevance - LENGTH_PENALTY * (last.end - first.start);
-      if (score > bestScore) {
-        best = { start: first.start, end: last.end, sentences: chunk.sentences.slice(i, j + 1), coverage: cov, relevance };
-        bestScore = score;
-      }
+      const relevance = coverage(query, union.stems, context) + PROXIMITY_WEIGHT * proximity(query, union);
+      windows.push({
+        start: first.start,
+        end: last.end,
+        sentences: chunk.sentences.slice(i, j + 1),
+        coverage: coverage(query, union.stems),
+        relevance,
+        score: relevance - LENGTH_PENALTY * (last.end - first.start),
+      });
     }
   }
-  return best;
+  return windows;
 }
 
 // A sentence object belongs to the loaded index and is focused again by many questions, so
@@ -91,17 +95,6 @@ function sentenceStems(sentence: Sentence, docText: string): string[] {
   return stems;
 }
 
-/**
- * A passage is read under its document's title and section ("The office was to be headed by…"
- * is about North Korea because the article is), so ranking counts their words as present.
- * Abstention does not: `coverage` of a span is measured on its own words.
- */
-function withContext(stems: ReadonlySet<string>, context: readonly string[]): Set<string> {
-  const all = new Set(stems);
-  for (const s of context) all.add(s);
-  return all;
-}
-
 function contentStems(text: string): string[] {
   return tokenize(stripMarkers(text))
     .filter((t) => !t.stop)
@@ -109,7 +102,7 @@ function contentStems(text: string): string[] {
 }
 
 // Slides a window over the sentence's word starts and keeps the best-covering one.
-function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: readonly string[]): ScoredSpan {
+function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: ReadonlySet<string>): ScoredSpan {
   const text = docText.slice(sentence.start, sentence.end);
   const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
   let best = { start: 0, end: 0, coverage: 0, relevance: -1 };
@@ -122,10 +115,11 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
     }
     const evidence = addEvidence({ stems: new Set(), pairs: new Set() }, contentStems(text.slice(s, e)));
     const cov = coverage(query, evidence.stems);
-    const relevance = coverage(query, withContext(evidence.stems, context)) + PROXIMITY_WEIGHT * proximity(query, evidence);
+    const relevance = coverage(query, evidence.stems, context) + PROXIMITY_WEIGHT * proximity(query, evidence);
     if (relevance > best.relevance) best = { start: s, end: e, coverage: cov, relevance };
     if (e === text.length) break;
   }
   const end = sentence.start + text.slice(0, best.end).trimEnd().length;
-  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: best.coverage, relevance: Math.max(0, best.relevance) };
+  const relevance = Math.max(0, best.relevance);
+  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: best.coverage, relevance, score: relevance - LENGTH_PENALTY * (end - sentence.start - best.start) };
 }

@@ -18,7 +18,7 @@ beforeAll(() => {
   console.log(`wordnet: open + first lookup ${cold.toFixed(1)} ms; 1000 lookups ${warm.toFixed(1)} ms`);
 });
 
-function find(expansions: Expansion[], term: string): Expansion | undefined {
+function find(expansions: readonly Expansion[], term: string): Expansion | undefined {
   return expansions.find((e) => e.term === term);
 }
 

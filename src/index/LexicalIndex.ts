@@ -38,6 +38,8 @@ const analyze = (text: string): string[] => tokenize(text).filter((t) => !t.stop
  * tell unknown words. Saved as typed arrays, so loading 100,000 chunks takes milliseconds.
  */
 export class LexicalIndex {
+  private sortedStems: string[] | undefined;
+
   private constructor(
     private readonly postings: Bm25Postings,
     private readonly df: Map<string, number>,
@@ -127,6 +129,28 @@ export class LexicalIndex {
   }
 
   /** Number of chunks whose text contains `stem` (0 for a word the corpus does not use). */
+  /**
+   * Stems of the corpus that extend `prefix` by at most `extra` characters, e.g. "recogn" →
+   * ["recognit"] ("recognise" and "recognition"). Sorted once, on first use.
+   */
+  stemsExtending(prefix: string, extra: number): string[] {
+    this.sortedStems ??= [...this.df.keys()].sort();
+    const sorted = this.sortedStems;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      const s = sorted[i]!;
+      if (s !== prefix && s.length - prefix.length <= extra) found.push(s);
+    }
+    return found;
+  }
+
   documentFrequency(stem: string): number {
     return this.df.get(stem) ?? 0;
   }

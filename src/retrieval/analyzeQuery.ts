@@ -37,6 +37,8 @@ export interface QueryPair {
 /** What query analysis needs to know about the corpus vocabulary. */
 export interface Vocabulary {
   documentFrequency(stem: string): number;
+  /** Corpus stems that extend `prefix` by at most `extra` characters. */
+  stemsExtending(prefix: string, extra: number): string[];
   /** True when the corpus uses this exact normalised word. */
   hasWord(word: string): boolean;
   idf(stem: string): number;
@@ -45,6 +47,12 @@ export interface Vocabulary {
 // Expansions weaker than this bring more noise than recall: it drops hypernyms (0.3 in WordNet.ts)
 // and late senses, which turned out-of-scope questions into weak matches ("population" → "group").
 const MIN_EXPANSION_WEIGHT = 0.35;
+// Weight of a corpus stem that only shares a long beginning with the question's ("recognise" and
+// "recognition" stem to "recogn" and "recognit"): likely the same word family, not the same word.
+const MORPHOLOGICAL_WEIGHT = 0.5;
+// Shortest stem compared by its beginning, and how many characters may differ at the end.
+const MIN_FAMILY_STEM = 5;
+const MAX_FAMILY_SUFFIX = 3;
 // Longest multi-word expansion used, in content words.
 const MAX_PHRASE_WORDS = 3;
 
@@ -83,6 +91,9 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
         if (!stems.includes(token.stem) && (phrases.get(key)?.weight ?? 0) < e.weight) phrases.set(key, { stems, weight: e.weight });
       }
     }
+    for (const s of morphologicalRelatives(token.stem, vocabulary)) {
+      if (!alternatives.has(s)) alternatives.set(s, MORPHOLOGICAL_WEIGHT);
+    }
     groups.push({
       word: token.word,
       idf: vocabulary.idf(token.stem),
@@ -102,6 +113,21 @@ function queryPairs(groups: readonly TermGroup[]): QueryPair[] {
     }
   }
   return pairs;
+}
+
+/**
+ * Corpus stems of the same word family as `stem`: ones that extend it by a short suffix, and
+ * shorter ones it extends ("recognit" ↔ "recogn"), never below five characters.
+ */
+function morphologicalRelatives(stem: string, vocabulary: Vocabulary): string[] {
+  if (stem.length < MIN_FAMILY_STEM) return [];
+  const longer = vocabulary.stemsExtending(stem, MAX_FAMILY_SUFFIX);
+  const shorter: string[] = [];
+  for (let n = stem.length - 1; n >= Math.max(MIN_FAMILY_STEM, stem.length - MAX_FAMILY_SUFFIX); n--) {
+    const prefix = stem.slice(0, n);
+    if (vocabulary.documentFrequency(prefix) > 0) shorter.push(prefix);
+  }
+  return [...longer, ...shorter];
 }
 
 /** A lemma and its regular inflections: "abandon" → abandons, abandoned, abandoning, … */

@@ -38,7 +38,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('ask (text)', () => {
   it('prints the quote as "> " lines under document and section, then the footnotes', async () => {
-    const result = await ask([QUESTION]);
+    const result = await ask(['--k', '1', QUESTION]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(['1. France–North Korea relations — Introduction', `> ${RECOGNITION}`, `[1] ${FOOTNOTE_1}`, ''].join('\n'));

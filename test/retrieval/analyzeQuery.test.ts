@@ -10,6 +10,7 @@ function vocabulary(words: string[], chunks = 10): Vocabulary {
   for (const w of words) df.set(stem(w), 1);
   return {
     hasWord: (w) => used.has(w),
+    stemsExtending: (prefix, extra) => [...df.keys()].filter((s) => s !== prefix && s.startsWith(prefix) && s.length - prefix.length <= extra),
     documentFrequency: (s) => df.get(s) ?? 0,
     idf: (s) => Math.log(1 + (chunks - (df.get(s) ?? 0) + 0.5) / ((df.get(s) ?? 0) + 0.5)),
   };
@@ -46,6 +47,7 @@ describe('analyzeQuery', () => {
     const df: Record<string, number> = { bake: 300, baguett: 1, home: 500 };
     const vocab: Vocabulary = {
       hasWord: (w) => ['bake', 'baguette', 'home'].includes(w),
+      stemsExtending: () => [],
       documentFrequency: (s) => df[s] ?? 0,
       idf: (s) => Math.log(1 + (10_000 - (df[s] ?? 0) + 0.5) / ((df[s] ?? 0) + 0.5)),
     };

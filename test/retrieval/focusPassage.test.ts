@@ -18,7 +18,7 @@ const chunk: Chunk = {
   sentences: lead.paragraphs.flatMap((p) => p.sentences),
 };
 // Every word equally rare: ranking then rests on which words a span holds.
-const flat: Vocabulary = { hasWord: () => false, documentFrequency: () => 1, idf: () => 1 };
+const flat: Vocabulary = { hasWord: () => false, stemsExtending: () => [], documentFrequency: () => 1, idf: () => 1 };
 
 describe('focusPassages', () => {
   it('quotes whole sentences, verbatim, within the length limit, best first and never overlapping', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MAGIC = 0x45424331; // "EBC1"
@@ -29,6 +29,14 @@ export class EmbeddingCache {
     return cache;
   }
 
+  /**
+   * A cache that reads nothing from disk, for extending a build: its new chunks are new texts,
+   * and reading every entry of a large corpus costs more than they do. Use `append` to keep them.
+   */
+  static forAppend(dir: string, embedderId: string, dimension: number): EmbeddingCache {
+    return new EmbeddingCache(dir, embedderId, dimension);
+  }
+
   static key(text: string): string {
     return createHash('sha256').update(text).digest('hex').slice(0, KEY_BYTES * 2);
   }
@@ -49,16 +57,54 @@ export class EmbeddingCache {
     buf.writeUInt32LE(MAGIC, 0);
     buf.writeUInt32LE(this.dimension, 4);
     buf.writeUInt32LE(keys.length, 8);
-    keys.forEach((k, i) => {
-      const at = 12 + i * record;
-      buf.write(k, at, 'hex');
-      const v = this.entries.get(k)!;
-      Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(buf, at + KEY_BYTES);
-    });
+    keys.forEach((k, i) => this.writeRecord(buf, 12 + i * record, k));
     mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(tmp, buf);
     renameSync(tmp, this.path);
+  }
+
+  /**
+   * Adds the entries for `texts` to the end of the file, then raises its count, so a crash
+   * midway leaves the earlier entries readable. Starts a new file when there is none.
+   */
+  append(texts: readonly string[]): void {
+    const keys = [...new Set(texts.map((t) => EmbeddingCache.key(t)))].filter((k) => this.entries.has(k));
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r+');
+    } catch {
+      this.save(texts);
+      return;
+    }
+    try {
+      const header = Buffer.alloc(12);
+      const record = KEY_BYTES + this.dimension * 4;
+      const valid = readSync(fd, header, 0, 12, 0) === 12 && header.readUInt32LE(0) === MAGIC && header.readUInt32LE(4) === this.dimension;
+      const count = valid ? header.readUInt32LE(8) : 0;
+      if (!valid || fstatSync(fd).size < 12 + count * record) {
+        closeSync(fd);
+        this.save(texts);
+        return;
+      }
+      const body = Buffer.alloc(keys.length * record);
+      keys.forEach((k, i) => this.writeRecord(body, i * record, k));
+      writeSync(fd, body, 0, body.length, 12 + count * record);
+      header.writeUInt32LE(count + keys.length, 8);
+      writeSync(fd, header, 8, 4, 8);
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed on the fallback path
+      }
+    }
+  }
+
+  private writeRecord(buf: Buffer, at: number, key: string): void {
+    buf.write(key, at, 'hex');
+    const v = this.entries.get(key)!;
+    Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(buf, at + KEY_BYTES);
   }
 
   private read(): void {
@@ -71,7 +117,8 @@ export class EmbeddingCache {
     if (buf.length < 12 || buf.readUInt32LE(0) !== MAGIC || buf.readUInt32LE(4) !== this.dimension) return;
     const count = buf.readUInt32LE(8);
     const record = KEY_BYTES + this.dimension * 4;
-    if (buf.length !== 12 + count * record) return;
+    // Bytes past `count` records are an append cut short by a crash: ignored.
+    if (buf.length < 12 + count * record) return;
     for (let i = 0; i < count; i++) {
       const at = 12 + i * record;
       const key = buf.toString('hex', at, at + KEY_BYTES);

@@ -75,7 +75,9 @@ export async function buildIndex(options: BuildOptions): Promise<{ data: IndexDa
   }
   const parse = clock.lap();
 
-  const cache = EmbeddingCache.open(join(options.store.dataDir, 'cache'), embedder.id, embedder.dimension);
+  const cacheDir = join(options.store.dataDir, 'cache');
+  // Extending a build embeds new documents only: reading the whole cache would cost more.
+  const cache = base ? EmbeddingCache.forAppend(cacheDir, embedder.id, embedder.dimension) : EmbeddingCache.open(cacheDir, embedder.id, embedder.dimension);
   const vectors: (Float32Array | undefined)[] = embedTexts.map((t) => cache.get(t));
   const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
   const batchSize = options.batchSize ?? 64;
@@ -132,8 +134,9 @@ export async function buildIndex(options: BuildOptions): Promise<{ data: IndexDa
     lexical,
   };
   options.store.write(data);
-  // Keep the cache entries of the whole build, not only of the chunks embedded now.
-  cache.save(base ? [...embedTexts, ...base.data.chunks.map((c) => embeddingText(c, documents.get(c.docId)!.text))] : embedTexts);
+  // A full build keeps exactly its own entries; an extended one adds the new ones.
+  if (base) cache.append(embedTexts);
+  else cache.save(embedTexts);
   const write = clock.lap();
   const index = hnswSeconds + lexicalSeconds + write;
   return {

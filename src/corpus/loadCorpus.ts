@@ -14,6 +14,13 @@ export interface LoadedCorpus {
   readonly contentHash: string;
 }
 
+export interface CorpusSources {
+  /** sha256 (hex) of each corpus file's bytes, by file name. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Same value as `hashCorpus(dir)`: changes whenever any corpus file changes. */
+  readonly contentHash: string;
+}
+
 /** Lists the corpus files (`.txt`, `.md`) of a folder, sorted by name. */
 export function listCorpusFiles(dir: string): string[] {
   let names: string[];
@@ -28,26 +35,35 @@ export function listCorpusFiles(dir: string): string[] {
     .sort();
 }
 
-/** Hash of the corpus files as they are on disk (cheap: no parsing). */
-export function hashCorpus(dir: string): string {
-  const hash = createHash('sha256');
+/** Hashes every corpus file once: per file (to find what changed) and for the whole folder. */
+export function hashCorpusFiles(dir: string): CorpusSources {
+  const whole = createHash('sha256');
+  const files: Record<string, string> = {};
   for (const name of listCorpusFiles(dir)) {
-    hash.update(name).update('\0');
+    whole.update(name).update('\0');
     try {
-      hash.update(readFileSync(join(dir, name)));
+      const bytes = readFileSync(join(dir, name));
+      whole.update(bytes);
+      files[name] = createHash('sha256').update(bytes).digest('hex');
     } catch {
-      hash.update('<unreadable>');
+      whole.update('<unreadable>');
+      files[name] = '<unreadable>';
     }
-    hash.update('\0');
+    whole.update('\0');
   }
-  return hash.digest('hex');
+  return { files, contentHash: whole.digest('hex') };
 }
 
-/** Reads and parses every corpus file; a bad file is reported in `problems` and skipped. */
-export function loadCorpus(dir: string): LoadedCorpus {
+/** Hash of the corpus files as they are on disk (cheap: no parsing). */
+export function hashCorpus(dir: string): string {
+  return hashCorpusFiles(dir).contentHash;
+}
+
+/** Parses the named corpus files, sorted by id; a bad file is reported in `problems` and skipped. */
+export function loadCorpusFiles(dir: string, names: readonly string[]): { documents: Document[]; problems: string[] } {
   const documents: Document[] = [];
   const problems: string[] = [];
-  for (const name of listCorpusFiles(dir)) {
+  for (const name of names) {
     try {
       documents.push(parseDocument(name, readFileSync(join(dir, name))));
     } catch (err) {
@@ -55,5 +71,10 @@ export function loadCorpus(dir: string): LoadedCorpus {
     }
   }
   documents.sort((a, b) => a.id.localeCompare(b.id));
-  return { documents, problems, contentHash: hashCorpus(dir) };
+  return { documents, problems };
+}
+
+/** Reads and parses every corpus file; a bad file is reported in `problems` and skipped. */
+export function loadCorpus(dir: string): LoadedCorpus {
+  return { ...loadCorpusFiles(dir, listCorpusFiles(dir)), contentHash: hashCorpus(dir) };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Chunk, chunkDocument, embeddingText } from '../chunking/chunkDocument.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import { EmbeddingCache } from '../embedding/EmbeddingCache.js';
-import { hashCorpusFiles, loadCorpusFiles } from './corpusSources.js';
+import { hashCorpusFiles, loadCorpusFiles } from '../corpus/loadCorpus.js';
 import { DEFAULT_HNSW, HnswIndex, type HnswParams } from './HnswIndex.js';
 import { SCHEMA_VERSION } from './IndexManifest.js';
 import type { IndexData, IndexStore } from './IndexStore.js';

@@ -1,10 +1,23 @@
 import type { WeightedTerm } from '../index/LexicalIndex.js';
 import { americanSpelling, tokenize } from '../text/tokenize.js';
+import { pairKey } from './scoreText.js';
 import type { WordNet } from './WordNet.js';
 
-/** Several stems that together stand for one question word: "european union" for "EU". */
+/**
+ * A stem that may stand for a question word. Without `forms` any word with that stem matches
+ * (the question's own word: "recognised" for "recognise"); with `forms` only those exact words
+ * do (an expansion: "position" for "set", but not "positively", which shares its stem).
+ */
+export interface Alternative extends WeightedTerm {
+  readonly forms?: readonly string[];
+}
+
+/** Several words that together stand for one question word: "european union" for "EU". */
 export interface Phrase {
+  /** Stems of the words, for BM25. */
   readonly stems: readonly string[];
+  /** For each word, the exact forms of it that match (its inflections the corpus uses). */
+  readonly forms: readonly (readonly string[])[];
   readonly weight: number;
 }
 
@@ -13,8 +26,8 @@ export interface TermGroup {
   readonly word: string;
   /** Inverse document frequency of the word itself (unknown words get the highest). */
   readonly idf: number;
-  /** The word's own stem (weight 1) and related stems the corpus uses (weight < 1), best first. */
-  readonly alternatives: readonly WeightedTerm[];
+  /** The word's own stem (weight 1) and related words the corpus uses (weight < 1), best first. */
+  readonly alternatives: readonly Alternative[];
   /** Related multi-word lemmas whose words the corpus all uses; a text matches one only with every stem. */
   readonly phrases: readonly Phrase[];
 }
@@ -70,7 +83,7 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
   tokens.forEach((token, i) => {
     if (token.stop || seen.has(token.stem)) return;
     seen.add(token.stem);
-    const alternatives = new Map<string, number>([[token.stem, 1]]);
+    const alternatives = new Map<string, Alternative>([[token.stem, { stem: token.stem, weight: 1 }]]);
     const phrases = new Map<string, Phrase>();
     const lookups = [americanSpelling(token.word)];
     const next = tokens[i + 1];
@@ -81,27 +94,34 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
       // the same stem: "universe" must not match "university".
       const words = tokenize(e.term).filter((t) => !t.stop);
       if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
-      if (!words.every((w) => inflections(w.word).some((form) => vocabulary.hasWord(form)))) continue;
+      const forms = words.map((w) => inflections(w.word).filter((form) => vocabulary.hasWord(form)));
+      if (forms.some((f) => f.length === 0)) continue;
       if (words.length === 1) {
         const s = words[0]!.stem;
-        alternatives.set(s, Math.max(alternatives.get(s) ?? 0, e.weight));
+        const known = alternatives.get(s);
+        if (known && !known.forms) continue; // the question's own stem already matches them all
+        const merged = [...new Set([...(known?.forms ?? []), ...forms[0]!])];
+        alternatives.set(s, { stem: s, weight: Math.max(known?.weight ?? 0, e.weight), forms: merged });
       } else {
         const stems = words.map((w) => w.stem);
         const key = stems.join(' ');
-        if (!stems.includes(token.stem) && (phrases.get(key)?.weight ?? 0) < e.weight) phrases.set(key, { stems, weight: e.weight });
+        if (!stems.includes(token.stem) && (phrases.get(key)?.weight ?? 0) < e.weight) phrases.set(key, { stems, forms, weight: e.weight });
       }
     }
     for (const s of morphologicalRelatives(token.stem, vocabulary)) {
-      if (!alternatives.has(s)) alternatives.set(s, MORPHOLOGICAL_WEIGHT);
+      if (!alternatives.has(s)) alternatives.set(s, { stem: s, weight: MORPHOLOGICAL_WEIGHT });
     }
     groups.push({
       word: token.word,
       idf: vocabulary.idf(token.stem),
-      alternatives: [...alternatives].map(([s, weight]) => ({ stem: s, weight })).sort((a, b) => b.weight - a.weight),
+      alternatives: [...alternatives.values()].sort((a, b) => b.weight - a.weight),
       phrases: [...phrases.values()],
     });
   });
-  const terms = groups.flatMap((g) => [...g.alternatives, ...g.phrases.flatMap((p) => p.stems.map((stem) => ({ stem, weight: p.weight })))]);
+  const terms = groups.flatMap((g) => [
+    ...g.alternatives.map(({ stem, weight }) => ({ stem, weight })),
+    ...g.phrases.flatMap((p) => p.stems.map((stem) => ({ stem, weight: p.weight }))),
+  ]);
   return { groups, terms, pairs: queryPairs(groups) };
 }
 
@@ -137,83 +157,4 @@ export function inflections(lemma: string): string[] {
   const forms = [lemma, `${lemma}s`, `${lemma}es`, `${stemE}ed`, `${stemE}ing`, `${lemma}${last}ed`, `${lemma}${last}ing`, `${stemE}er`, `${stemE}ers`];
   if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`);
   return forms;
-}
-
-/**
- * Share of the question a text answers, in [0, 1]: the idf-weighted sum over groups of the best
- * matching alternative's weight, divided by the sum of the groups' idf. 0 when there are no groups.
- * A stem in `context` (words the text is read under, such as its title) counts as present too.
- */
-export function coverage(query: AnalyzedQuery, stems: ReadonlySet<string>, context?: ReadonlySet<string>): number {
-  const has = (s: string): boolean => stems.has(s) || (context?.has(s) ?? false);
-  let total = 0;
-  let matched = 0;
-  for (const g of query.groups) {
-    total += g.idf;
-    let best = 0;
-    for (const a of g.alternatives) if (a.weight > best && has(a.stem)) best = a.weight;
-    for (const p of g.phrases) if (p.weight > best && p.stems.every(has)) best = p.weight;
-    matched += g.idf * best;
-  }
-  return total === 0 ? 0 : matched / total;
-}
-
-// An expansion at least this strong counts a question word as present for `matchedShare`.
-const STRONG_EXPANSION = 0.5;
-
-/**
- * Share of the question's content words a text contains, directly or through a strong
- * expansion, in [0, 1]. Unlike `coverage` it ignores idf, so one rare word cannot stand for a
- * whole question ("baguette" in a dictionary entry does not answer how to bake one at home).
- */
-export function matchedShare(query: AnalyzedQuery, stems: ReadonlySet<string>): number {
-  if (query.groups.length === 0) return 0;
-  const matched = query.groups.filter(
-    (g) =>
-      g.alternatives.some((a) => a.weight >= STRONG_EXPANSION && stems.has(a.stem)) ||
-      g.phrases.some((p) => p.weight >= STRONG_EXPANSION && p.stems.every((s) => stems.has(s))),
-  ).length;
-  return matched / query.groups.length;
-}
-
-/** Content stems of a text and the unordered pairs of stems that stand close together in it. */
-export interface Evidence {
-  readonly stems: Set<string>;
-  readonly pairs: Set<string>;
-}
-
-/** How far apart (in content words) two stems may stand and still count as a pair. */
-const PAIR_DISTANCE = 2;
-
-/**
- * Adds a text's content stems (in order) to an evidence set. With `wanted`, only pairs of two
- * wanted stems are recorded (the question's terms: no other pair can match).
- */
-export function addEvidence(evidence: Evidence, stems: readonly string[], wanted?: ReadonlySet<string>): Evidence {
-  stems.forEach((s, i) => {
-    evidence.stems.add(s);
-    if (wanted && !wanted.has(s)) return;
-    for (let d = 1; d <= PAIR_DISTANCE && i + d < stems.length; d++) {
-      const t = stems[i + d]!;
-      if (!wanted || wanted.has(t)) evidence.pairs.add(pairKey(s, t));
-    }
-  });
-  return evidence;
-}
-
-/**
- * Share of the question's neighbouring content-word pairs that also stand together in the
- * text (either order, any alternatives, weighted by the weaker one), in [0, 1]: a phrase
- * match such as "establish diplomatic relations" counts more than the same words scattered.
- */
-export function proximity(query: AnalyzedQuery, evidence: Evidence): number {
-  const slots = query.groups.length - 1;
-  if (slots < 1) return 0;
-  const best = new Array<number>(slots).fill(0);
-  for (const p of query.pairs) if (p.weight > best[p.slot]! && evidence.pairs.has(p.key)) best[p.slot] = p.weight;
-  return best.reduce((sum, w) => sum + w, 0) / slots;
-}
-
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
 }

@@ -2,7 +2,8 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Sentence } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
-import { type AnalyzedQuery, addEvidence, coverage, type Evidence, matchedShare, proximity } from './analyzeQuery.js';
+import type { AnalyzedQuery } from './analyzeQuery.js';
+import { addEvidence, type ContentTokens, coverage, emptyEvidence, matchedShare, proximity, type TextTerms } from './scoreText.js';
 
 /** The part of a chunk that best answers a question: whole sentences unless one is too long. */
 export interface FocusedSpan {
@@ -41,8 +42,10 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
     const { score: _score, ...span } = w;
     // Whole sentences reuse their cached stems; only a cut sentence is tokenised again.
     const whole = w.sentences.length > 0 && w.start === w.sentences[0]!.start && w.end === w.sentences[w.sentences.length - 1]!.end;
-    const stems = whole ? w.sentences.flatMap((s) => sentenceStems(s, docText)) : contentStems(docText.slice(w.start, w.end));
-    spans.push({ ...span, matchedShare: matchedShare(query, new Set(stems)) });
+    const parts = whole ? w.sentences.map((s) => sentenceTokens(s, docText)) : [contentTokens(docText.slice(w.start, w.end))];
+    const evidence = emptyEvidence();
+    for (const part of parts) addEvidence(evidence, part);
+    spans.push({ ...span, matchedShare: matchedShare(query, evidence) });
   }
   return spans;
 }
@@ -51,15 +54,15 @@ type ScoredSpan = Omit<FocusedSpan, 'matchedShare'> & { readonly score: number }
 
 // Every run of whole sentences that fits, scored; a sentence too long alone is cut instead.
 function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars: number): ScoredSpan[] {
-  const stems = chunk.sentences.map((s) => sentenceStems(s, docText));
+  const tokens = chunk.sentences.map((s) => sentenceTokens(s, docText));
   // A passage is read under its document's title and section ("The office was to be headed
   // by…" is about North Korea because the article is), so ranking counts their words as
   // present; abstention does not: a span's `coverage` is measured on its own words.
-  const context = new Set(contentStems(`${chunk.title} ${chunk.section}`));
+  const context = addEvidence(emptyEvidence(), contentTokens(`${chunk.title} ${chunk.section}`));
   const wanted = new Set(query.terms.map((t) => t.stem));
   const windows: ScoredSpan[] = [];
   for (let i = 0; i < chunk.sentences.length; i++) {
-    const union: Evidence = { stems: new Set(), pairs: new Set() };
+    const union = emptyEvidence();
     for (let j = i; j < chunk.sentences.length; j++) {
       const first = chunk.sentences[i]!;
       const last = chunk.sentences[j]!;
@@ -67,13 +70,13 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxCh
         if (j === i) windows.push(cutLongSentence(first, docText, query, maxChars, context));
         break;
       }
-      addEvidence(union, stems[j]!, wanted);
-      const relevance = coverage(query, union.stems, context) + PROXIMITY_WEIGHT * proximity(query, union);
+      addEvidence(union, tokens[j]!, wanted);
+      const relevance = coverage(query, union, context) + PROXIMITY_WEIGHT * proximity(query, union);
       windows.push({
         start: first.start,
         end: last.end,
         sentences: chunk.sentences.slice(i, j + 1),
-        coverage: coverage(query, union.stems),
+        coverage: coverage(query, union),
         relevance,
         score: relevance - LENGTH_PENALTY * (last.end - first.start),
       });
@@ -83,26 +86,25 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxCh
 }
 
 // A sentence object belongs to the loaded index and is focused again by many questions, so
-// its stems are computed once; weakly held, so a swapped-out index frees them.
-const stemsBySentence = new WeakMap<Sentence, string[]>();
+// its tokens are computed once; weakly held, so a swapped-out index frees them.
+const tokensBySentence = new WeakMap<Sentence, ContentTokens>();
 
-function sentenceStems(sentence: Sentence, docText: string): string[] {
-  let stems = stemsBySentence.get(sentence);
-  if (!stems) {
-    stems = contentStems(docText.slice(sentence.start, sentence.end));
-    stemsBySentence.set(sentence, stems);
+function sentenceTokens(sentence: Sentence, docText: string): ContentTokens {
+  let tokens = tokensBySentence.get(sentence);
+  if (!tokens) {
+    tokens = contentTokens(docText.slice(sentence.start, sentence.end));
+    tokensBySentence.set(sentence, tokens);
   }
-  return stems;
+  return tokens;
 }
 
-function contentStems(text: string): string[] {
-  return tokenize(stripMarkers(text))
-    .filter((t) => !t.stop)
-    .map((t) => t.stem);
+function contentTokens(text: string): ContentTokens {
+  const content = tokenize(stripMarkers(text)).filter((t) => !t.stop);
+  return { stems: content.map((t) => t.stem), words: content.map((t) => t.word) };
 }
 
 // Slides a window over the sentence's word starts and keeps the best-covering one.
-function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: ReadonlySet<string>): ScoredSpan {
+function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: TextTerms): ScoredSpan {
   const text = docText.slice(sentence.start, sentence.end);
   const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
   let best = { start: 0, end: 0, coverage: 0, relevance: -1 };
@@ -113,9 +115,9 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
       const space = text.lastIndexOf(' ', e);
       if (space > s) e = space;
     }
-    const evidence = addEvidence({ stems: new Set(), pairs: new Set() }, contentStems(text.slice(s, e)));
-    const cov = coverage(query, evidence.stems);
-    const relevance = coverage(query, evidence.stems, context) + PROXIMITY_WEIGHT * proximity(query, evidence);
+    const evidence = addEvidence(emptyEvidence(), contentTokens(text.slice(s, e)));
+    const cov = coverage(query, evidence);
+    const relevance = coverage(query, evidence, context) + PROXIMITY_WEIGHT * proximity(query, evidence);
     if (relevance > best.relevance) best = { start: s, end: e, coverage: cov, relevance };
     if (e === text.length) break;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, coverage, inflections, matchedShare, type Vocabulary } from '../../src/retrieval/analyzeQuery.js';
+import { analyzeQuery, inflections, type Vocabulary } from '../../src/retrieval/analyzeQuery.js';
+import { coverage, matchedShare, type TextTerms } from '../../src/retrieval/scoreText.js';
 import { WordNet } from '../../src/retrieval/WordNet.js';
 import { stem } from '../../src/text/tokenize.js';
 
@@ -18,6 +19,11 @@ function vocabulary(words: string[], chunks = 10): Vocabulary {
 
 const wordnet = WordNet.open();
 
+// The terms of a text made of these words.
+function terms(...words: string[]): TextTerms {
+  return { words: new Set(words), stems: new Set(words.map(stem)) };
+}
+
 describe('analyzeQuery', () => {
   it('keeps content words, drops stop words, and expands only to words the corpus uses', () => {
     const q = analyzeQuery('Would they give up the bomb?', vocabulary(['abandons', 'bomb']), wordnet);
@@ -33,12 +39,21 @@ describe('analyzeQuery', () => {
     expect(q.groups[0]!.alternatives.map((a) => a.stem)).toEqual(['popul']);
   });
 
+  it('matches an expansion only through its own forms, not other words of its stem', () => {
+    // "set" relates to "position"; "positively" has the same Porter stem but is another word.
+    const q = analyzeQuery('What did France set?', vocabulary(['position', 'positively', 'france']), wordnet);
+    const set = q.groups.find((g) => g.word === 'set')!;
+    expect(set.alternatives).toContainEqual({ stem: 'posit', weight: expect.any(Number), forms: ['position'] });
+    expect(coverage(q, terms('france', 'position'))).toBeGreaterThan(coverage(q, terms('france', 'positively')));
+    expect(matchedShare(q, terms('positively'))).toBe(0);
+  });
+
   it('matches a multi-word expansion only when every word is present', () => {
     const vocab = vocabulary(['european', 'union', 'members']);
     const q = analyzeQuery('Which EU members?', vocab, wordnet);
     const eu = q.groups.find((g) => g.word === 'eu')!;
-    expect(eu.phrases).toContainEqual({ stems: ['european', 'union'], weight: expect.any(Number) });
-    expect(coverage(q, new Set(['european', 'union', 'member']))).toBeGreaterThan(coverage(q, new Set(['european', 'member'])));
+    expect(eu.phrases).toContainEqual({ stems: ['european', 'union'], forms: [['european'], ['union']], weight: expect.any(Number) });
+    expect(coverage(q, terms('european', 'union', 'members'))).toBeGreaterThan(coverage(q, terms('european', 'members')));
   });
 
   it('measures the share of content words present regardless of idf', () => {
@@ -53,8 +68,8 @@ describe('analyzeQuery', () => {
     };
     const q = analyzeQuery('How do I bake a baguette at home?', vocab, wordnet);
     expect(q.groups.map((g) => g.word)).toEqual(['bake', 'baguette', 'home']);
-    expect(matchedShare(q, new Set(['baguett']))).toBeCloseTo(1 / 3);
-    expect(coverage(q, new Set(['baguett']))).toBeGreaterThan(0.5);
+    expect(matchedShare(q, terms('baguette'))).toBeCloseTo(1 / 3);
+    expect(coverage(q, terms('baguette'))).toBeGreaterThan(0.5);
   });
 });
 

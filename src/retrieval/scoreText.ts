@@ -1,0 +1,105 @@
+import type { Alternative, AnalyzedQuery } from './analyzeQuery.js';
+
+/** The content words of a text, normalised, and their stems. */
+export interface TextTerms {
+  readonly stems: ReadonlySet<string>;
+  readonly words: ReadonlySet<string>;
+}
+
+/** What a text holds for scoring: its terms and the unordered pairs of stems that stand close. */
+export interface Evidence extends TextTerms {
+  readonly stems: Set<string>;
+  readonly words: Set<string>;
+  readonly pairs: Set<string>;
+}
+
+/** A text's content tokens, in order. */
+export interface ContentTokens {
+  readonly stems: readonly string[];
+  readonly words: readonly string[];
+}
+
+/** An empty evidence set to add texts to. */
+export function emptyEvidence(): Evidence {
+  return { stems: new Set(), words: new Set(), pairs: new Set() };
+}
+
+/** How far apart (in content words) two stems may stand and still count as a pair. */
+const PAIR_DISTANCE = 2;
+// An expansion at least this strong counts a question word as present for `matchedShare`.
+const STRONG_EXPANSION = 0.5;
+
+/**
+ * Adds a text's content tokens to an evidence set. With `wanted`, only pairs of two wanted stems
+ * are recorded (the question's terms: no other pair can match).
+ */
+export function addEvidence(evidence: Evidence, tokens: ContentTokens, wanted?: ReadonlySet<string>): Evidence {
+  const { stems, words } = tokens;
+  for (const w of words) evidence.words.add(w);
+  stems.forEach((s, i) => {
+    evidence.stems.add(s);
+    if (wanted && !wanted.has(s)) return;
+    for (let d = 1; d <= PAIR_DISTANCE && i + d < stems.length; d++) {
+      const t = stems[i + d]!;
+      if (!wanted || wanted.has(t)) evidence.pairs.add(pairKey(s, t));
+    }
+  });
+  return evidence;
+}
+
+/**
+ * Share of the question a text answers, in [0, 1]: the idf-weighted sum over groups of the best
+ * matching alternative's weight, divided by the sum of the groups' idf. 0 when there are no groups.
+ * Terms in `context` (what the text is read under, such as its title) count as present too.
+ */
+export function coverage(query: AnalyzedQuery, text: TextTerms, context?: TextTerms): number {
+  let total = 0;
+  let matched = 0;
+  for (const g of query.groups) {
+    total += g.idf;
+    let best = 0;
+    for (const a of g.alternatives) if (a.weight > best && (holds(text, a) || (context !== undefined && holds(context, a)))) best = a.weight;
+    for (const p of g.phrases) {
+      if (p.weight > best && p.forms.every((forms) => forms.some((f) => text.words.has(f) || (context?.words.has(f) ?? false)))) best = p.weight;
+    }
+    matched += g.idf * best;
+  }
+  return total === 0 ? 0 : matched / total;
+}
+
+/**
+ * Share of the question's content words a text contains, directly or through a strong
+ * expansion, in [0, 1]. Unlike `coverage` it ignores idf, so one rare word cannot stand for a
+ * whole question ("baguette" in a dictionary entry does not answer how to bake one at home).
+ */
+export function matchedShare(query: AnalyzedQuery, text: TextTerms): number {
+  if (query.groups.length === 0) return 0;
+  const matched = query.groups.filter(
+    (g) =>
+      g.alternatives.some((a) => a.weight >= STRONG_EXPANSION && holds(text, a)) ||
+      g.phrases.some((p) => p.weight >= STRONG_EXPANSION && p.forms.every((forms) => forms.some((f) => text.words.has(f)))),
+  ).length;
+  return matched / query.groups.length;
+}
+
+/**
+ * Share of the question's neighbouring content-word pairs that also stand together in the
+ * text (either order, any alternatives, weighted by the weaker one), in [0, 1]: a phrase
+ * match such as "establish diplomatic relations" counts more than the same words scattered.
+ */
+export function proximity(query: AnalyzedQuery, evidence: Evidence): number {
+  const slots = query.groups.length - 1;
+  if (slots < 1) return 0;
+  const best = new Array<number>(slots).fill(0);
+  for (const p of query.pairs) if (p.weight > best[p.slot]! && evidence.pairs.has(p.key)) best[p.slot] = p.weight;
+  return best.reduce((sum, w) => sum + w, 0) / slots;
+}
+
+/** The key of an unordered pair of stems. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}
+
+function holds(text: TextTerms, a: Alternative): boolean {
+  return a.forms ? a.forms.some((f) => text.words.has(f)) : text.stems.has(a.stem);
+}

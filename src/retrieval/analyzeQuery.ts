@@ -38,6 +38,8 @@ export interface AnalyzedQuery {
   readonly terms: readonly WeightedTerm[];
   /** Neighbouring groups' stem pairs for `proximity`: `slot` is the first group's index. */
   readonly pairs: readonly QueryPair[];
+  /** Every stem and word form any alternative or phrase can match: all a text is checked for. */
+  readonly wanted: { readonly stems: ReadonlySet<string>; readonly words: ReadonlySet<string> };
 }
 
 /** One way two neighbouring question words may stand together in a text. */
@@ -122,7 +124,11 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, wordnet?:
     ...g.alternatives.map(({ stem, weight }) => ({ stem, weight })),
     ...g.phrases.flatMap((p) => p.stems.map((stem) => ({ stem, weight: p.weight }))),
   ]);
-  return { groups, terms, pairs: queryPairs(groups) };
+  const wanted = {
+    stems: new Set(terms.map((t) => t.stem)),
+    words: new Set(groups.flatMap((g) => [...g.alternatives.flatMap((a) => a.forms ?? []), ...g.phrases.flatMap((p) => p.forms.flat())])),
+  };
+  return { groups, terms, pairs: queryPairs(groups), wanted };
 }
 
 function queryPairs(groups: readonly TermGroup[]): QueryPair[] {

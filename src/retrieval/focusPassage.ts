@@ -44,7 +44,7 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
     const whole = w.sentences.length > 0 && w.start === w.sentences[0]!.start && w.end === w.sentences[w.sentences.length - 1]!.end;
     const parts = whole ? w.sentences.map((s) => sentenceTokens(s, docText)) : [contentTokens(docText.slice(w.start, w.end))];
     const evidence = emptyEvidence();
-    for (const part of parts) addEvidence(evidence, part);
+    for (const part of parts) addEvidence(evidence, part, query.wanted);
     spans.push({ ...span, matchedShare: matchedShare(query, evidence) });
   }
   return spans;
@@ -58,8 +58,7 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxCh
   // A passage is read under its document's title and section ("The office was to be headed
   // by…" is about North Korea because the article is), so ranking counts their words as
   // present; abstention does not: a span's `coverage` is measured on its own words.
-  const context = addEvidence(emptyEvidence(), contentTokens(`${chunk.title} ${chunk.section}`));
-  const wanted = new Set(query.terms.map((t) => t.stem));
+  const context = addEvidence(emptyEvidence(), contentTokens(`${chunk.title} ${chunk.section}`), query.wanted);
   const windows: ScoredSpan[] = [];
   for (let i = 0; i < chunk.sentences.length; i++) {
     const union = emptyEvidence();
@@ -70,7 +69,7 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxCh
         if (j === i) windows.push(cutLongSentence(first, docText, query, maxChars, context));
         break;
       }
-      addEvidence(union, tokens[j]!, wanted);
+      addEvidence(union, tokens[j]!, query.wanted);
       const relevance = coverage(query, union, context) + PROXIMITY_WEIGHT * proximity(query, union);
       windows.push({
         start: first.start,
@@ -115,7 +114,7 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
       const space = text.lastIndexOf(' ', e);
       if (space > s) e = space;
     }
-    const evidence = addEvidence(emptyEvidence(), contentTokens(text.slice(s, e)));
+    const evidence = addEvidence(emptyEvidence(), contentTokens(text.slice(s, e)), query.wanted);
     const cov = coverage(query, evidence);
     const relevance = coverage(query, evidence, context) + PROXIMITY_WEIGHT * proximity(query, evidence);
     if (relevance > best.relevance) best = { start: s, end: e, coverage: cov, relevance };

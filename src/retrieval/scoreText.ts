@@ -30,18 +30,18 @@ const PAIR_DISTANCE = 2;
 const STRONG_EXPANSION = 0.5;
 
 /**
- * Adds a text's content tokens to an evidence set. With `wanted`, only pairs of two wanted stems
- * are recorded (the question's terms: no other pair can match).
+ * Adds a text's content tokens to an evidence set. With `wanted` (the question's stems and word
+ * forms: nothing else can match), only those are recorded, which keeps the sets tiny.
  */
-export function addEvidence(evidence: Evidence, tokens: ContentTokens, wanted?: ReadonlySet<string>): Evidence {
+export function addEvidence(evidence: Evidence, tokens: ContentTokens, wanted?: AnalyzedQuery['wanted']): Evidence {
   const { stems, words } = tokens;
-  for (const w of words) evidence.words.add(w);
+  for (const w of words) if (!wanted || wanted.words.has(w)) evidence.words.add(w);
   stems.forEach((s, i) => {
+    if (wanted && !wanted.stems.has(s)) return;
     evidence.stems.add(s);
-    if (wanted && !wanted.has(s)) return;
     for (let d = 1; d <= PAIR_DISTANCE && i + d < stems.length; d++) {
       const t = stems[i + d]!;
-      if (!wanted || wanted.has(t)) evidence.pairs.add(pairKey(s, t));
+      if (!wanted || wanted.stems.has(t)) evidence.pairs.add(pairKey(s, t));
     }
   });
   return evidence;

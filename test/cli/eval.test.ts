@@ -1,27 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
-import { buildIndex } from '../../src/index/buildIndex.js';
-import { IndexStore } from '../../src/index/IndexStore.js';
-import { ROOT, cliFolders, lines, runCli } from '../support/runCli.js';
+import { describe, expect, it } from 'vitest';
+import { lines, ROOT, runCli, useIndexedCorpus } from '../support/runCli.js';
 
 const DEV = join(ROOT, 'test/fixtures/dev.jsonl');
 
-let tmp: string;
-let folders: { cwd: string; corpusDir: string; dataDir: string };
-
-beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'cli-eval-'));
-  folders = { cwd: tmp, ...cliFolders(tmp) };
-  await buildIndex({ corpusDir: folders.corpusDir, store: new IndexStore(folders.dataDir), embedder: new HashEmbedder(), model: null });
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const where = useIndexedCorpus('cli-eval-');
 
 describe.concurrent('eval', () => {
   it('--json prints the dev-set figures as one JSON object', async () => {
-    const result = await runCli('eval', ['--file', DEV, '--json'], folders);
+    const result = await runCli('eval', ['--file', DEV, '--json'], where());
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)).toHaveLength(1);
     const report = JSON.parse(result.stdout);
@@ -39,7 +27,7 @@ describe.concurrent('eval', () => {
   });
 
   it('prints the figures as a table', async () => {
-    const result = await runCli('eval', ['--file', DEV], folders);
+    const result = await runCli('eval', ['--file', DEV], where());
     expect(result.code, result.stderr).toBe(0);
     const out = lines(result.stdout);
     for (const name of ['cases', 'hit@1', 'hit@3', 'footnote accuracy', 'citation-needed acc.', 'abstention accuracy', 'mean quote length']) {
@@ -50,13 +38,13 @@ describe.concurrent('eval', () => {
   });
 
   it('refuses a missing --file and a file that is not JSON lines', async () => {
-    expect(await runCli('eval', [], folders)).toEqual({
+    expect(await runCli('eval', [], where())).toEqual({
       code: 2,
       stdout: '',
       stderr: 'bad_option: eval: --file is required, e.g. npm run eval -- --file test/fixtures/dev.jsonl\n',
     });
-    const bad = join(tmp, 'bad.jsonl');
+    const bad = join(where().cwd, 'bad.jsonl');
     writeFileSync(bad, '{"question":"x","expect":{}}\nnot json\n');
-    expect(await runCli('eval', ['--file', bad], folders)).toEqual({ code: 2, stdout: '', stderr: `bad_eval_file: eval: ${bad} line 2 is not JSON\n` });
+    expect(await runCli('eval', ['--file', bad], where())).toEqual({ code: 2, stdout: '', stderr: `bad_eval_file: eval: ${bad} line 2 is not JSON\n` });
   });
 });

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
+import { buildIndex } from '../../src/index/buildIndex.js';
+import { IndexStore } from '../../src/index/IndexStore.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -22,6 +27,26 @@ export function cliFolders(dir: string): { corpusDir: string; dataDir: string } 
 }
 
 /**
+ * For a test file: a temporary folder with a copy of the corpus whose index is built (offline
+ * embedder) before its tests and removed after them. Read `folders()` inside tests.
+ */
+export function useIndexedCorpus(prefix: string): () => { cwd: string; corpusDir: string; dataDir: string } {
+  let folders: { cwd: string; corpusDir: string; dataDir: string } | undefined;
+  beforeAll(async () => {
+    const cwd = mkdtempSync(join(tmpdir(), prefix));
+    folders = { cwd, ...cliFolders(cwd) };
+    await buildIndex({ corpusDir: folders.corpusDir, store: new IndexStore(folders.dataDir), embedder: new HashEmbedder(), model: null });
+  });
+  afterAll(() => {
+    if (folders) rmSync(folders.cwd, { recursive: true, force: true });
+  });
+  return () => {
+    if (!folders) throw new Error('useIndexedCorpus: folders are ready only inside tests');
+    return folders;
+  };
+}
+
+/**
  * Runs a command-line entry point (`src/cli/<name>.ts`) as a subprocess, the way
  * `npm run <name>` does (tsx), from `cwd` (a folder without `.env`, so the shipped defaults
  * apply), with the offline embedder: nothing reaches the network.
@@ -32,7 +57,7 @@ export function runCli(
   options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string },
 ): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'hash', CORPUS_DIR: options.corpusDir, DATA_DIR: options.dataDir };
-  for (const key of ['MIN_RELEVANCE', 'ANSWER_PASSAGES', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR']) delete env[key];
+  for (const key of ['MIN_RELEVANCE', 'MIN_WORD_SHARE', 'ANSWER_PASSAGES', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR']) delete env[key];
   const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -6,10 +6,10 @@ import { Engine } from '../../src/answer/Engine.js';
 import { createEmbedder } from '../../src/embedding/createEmbedder.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 import { IndexStore } from '../../src/index/IndexStore.js';
-import { makeTinyModel, TINY_MODEL_DIMENSION } from '../support/makeTinyModel.js';
+import { makeTinyModel, removeModelFolder, TINY_MODEL_DIMENSION } from '../support/makeTinyModel.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'engine-transformers-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => removeModelFolder(tmp));
 
 // The whole engine on the transformers.js path: the generated tiny model stands in for
 // all-MiniLM-L6-v2, so build, search and the manifest check run without any download.

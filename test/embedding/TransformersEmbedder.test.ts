@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TransformersEmbedder } from '../../src/embedding/TransformersEmbedder.js';
 import { UserError } from '../../src/errors.js';
-import { TINY_MODEL_DIMENSION, makeTinyModel } from '../support/makeTinyModel.js';
+import { TINY_MODEL_DIMENSION, makeTinyModel, removeModelFolder } from '../support/makeTinyModel.js';
 
 const TEXTS = [
   'The cat sat on the mat.',
@@ -35,7 +35,7 @@ describe('TransformersEmbedder with a generated tiny model, offline', () => {
 
   afterAll(async () => {
     await embedder?.dispose();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
+    await removeModelFolder(cacheDir);
   });
 
   it('reports the model id and the dimension from the model', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
 
@@ -195,4 +196,15 @@ function tokenizerJson(): Record<string, unknown> {
       vocab: Object.fromEntries(VOCAB.map((token, id) => [token, id])),
     },
   };
+}
+
+/**
+ * Removes a folder a transformers.js model was loaded from. transformers.js 2.17 starts reading
+ * a file in the background whenever it wraps it in a response (its `FileResponse` body stream
+ * reads eagerly, with no error handler), so deleting the folder at once can make such a read
+ * fail after the test as an unhandled ENOENT. Waiting lets those reads finish first.
+ */
+export async function removeModelFolder(dir: string, settleMs = 500): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  rmSync(dir, { recursive: true, force: true });
 }

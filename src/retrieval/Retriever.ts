@@ -3,6 +3,7 @@ import type { Embedder } from '../embedding/Embedder.js';
 import type { IndexData } from '../index/IndexStore.js';
 import { type AnalyzedQuery, analyzeQuery } from './analyzeQuery.js';
 import { type FocusedSpan, focusPassages } from './focusPassage.js';
+import { SentenceTokens } from './SentenceTokens.js';
 import { fuseRankings } from './fuseRankings.js';
 import type { WordNet } from './WordNet.js';
 
@@ -34,6 +35,9 @@ const SPANS_PER_CHUNK = 2;
  * best first and never overlap.
  */
 export class Retriever {
+  /** Tokens of this index's sentences, kept while the index is in use. */
+  private readonly tokens = new SentenceTokens();
+
   constructor(
     private readonly data: IndexData,
     private readonly embedder: Embedder,
@@ -62,7 +66,7 @@ export class Retriever {
     const spans = fused.flatMap(({ label, score }) => {
       const chunk = this.data.chunks[label]!;
       const doc = this.data.documents.get(chunk.docId)!;
-      return focusPassages(chunk, doc.text, query, SPANS_PER_CHUNK).map((span) => ({
+      return focusPassages(chunk, doc.text, query, SPANS_PER_CHUNK, this.tokens).map((span) => ({
         ...span,
         chunk,
         score: span.relevance + (RANK_WEIGHT * score) / top / 100,

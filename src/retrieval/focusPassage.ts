@@ -1,9 +1,8 @@
 import type { Chunk } from '../chunking/chunkDocument.js';
-import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Sentence } from '../corpus/types.js';
-import { tokenize } from '../text/tokenize.js';
 import type { AnalyzedQuery } from './analyzeQuery.js';
-import { addEvidence, type ContentTokens, coverage, emptyEvidence, matchedShare, proximity, type TextTerms } from './scoreText.js';
+import { contentTokens, SentenceTokens } from './SentenceTokens.js';
+import { addEvidence, coverage, emptyEvidence, matchedShare, proximity, type TextTerms } from './scoreText.js';
 
 /** The part of a chunk that best answers a question: whole sentences unless one is too long. */
 export interface FocusedSpan {
@@ -33,8 +32,8 @@ const PROXIMITY_WEIGHT = 0.25;
  * together). A single sentence longer than `maxChars` is cut to its best window on word
  * boundaries. Best first; fewer when the chunk has no more sentences.
  */
-export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuery, count = 1, maxChars = MAX_QUOTE_CHARS): FocusedSpan[] {
-  const windows = scoreWindows(chunk, docText, query, maxChars).sort((a, b) => b.score - a.score);
+export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuery, count = 1, tokens = new SentenceTokens()): FocusedSpan[] {
+  const windows = scoreWindows(chunk, docText, query, tokens).sort((a, b) => b.score - a.score);
   const spans: FocusedSpan[] = [];
   for (const w of windows) {
     if (spans.length >= count) break;
@@ -42,7 +41,7 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
     const { score: _score, ...span } = w;
     // Whole sentences reuse their cached stems; only a cut sentence is tokenised again.
     const whole = w.sentences.length > 0 && w.start === w.sentences[0]!.start && w.end === w.sentences[w.sentences.length - 1]!.end;
-    const parts = whole ? w.sentences.map((s) => sentenceTokens(s, docText)) : [contentTokens(docText.slice(w.start, w.end))];
+    const parts = whole ? w.sentences.map((s) => tokens.of(s, docText)) : [contentTokens(docText.slice(w.start, w.end))];
     const evidence = emptyEvidence();
     for (const part of parts) addEvidence(evidence, part, query.wanted);
     spans.push({ ...span, matchedShare: matchedShare(query, evidence) });
@@ -53,8 +52,9 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
 type ScoredSpan = Omit<FocusedSpan, 'matchedShare'> & { readonly score: number };
 
 // Every run of whole sentences that fits, scored; a sentence too long alone is cut instead.
-function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxChars: number): ScoredSpan[] {
-  const tokens = chunk.sentences.map((s) => sentenceTokens(s, docText));
+function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache: SentenceTokens): ScoredSpan[] {
+  const maxChars = MAX_QUOTE_CHARS;
+  const tokens = chunk.sentences.map((s) => cache.of(s, docText));
   // A passage is read under its document's title and section ("The office was to be headed
   // by…" is about North Korea because the article is), so ranking counts their words as
   // present; abstention does not: a span's `coverage` is measured on its own words.
@@ -82,24 +82,6 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, maxCh
     }
   }
   return windows;
-}
-
-// A sentence object belongs to the loaded index and is focused again by many questions, so
-// its tokens are computed once; weakly held, so a swapped-out index frees them.
-const tokensBySentence = new WeakMap<Sentence, ContentTokens>();
-
-function sentenceTokens(sentence: Sentence, docText: string): ContentTokens {
-  let tokens = tokensBySentence.get(sentence);
-  if (!tokens) {
-    tokens = contentTokens(docText.slice(sentence.start, sentence.end));
-    tokensBySentence.set(sentence, tokens);
-  }
-  return tokens;
-}
-
-function contentTokens(text: string): ContentTokens {
-  const content = tokenize(stripMarkers(text)).filter((t) => !t.stop);
-  return { stems: content.map((t) => t.stem), words: content.map((t) => t.word) };
 }
 
 // Slides a window over the sentence's word starts and keeps the best-covering one.

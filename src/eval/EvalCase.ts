@@ -4,6 +4,8 @@ import { UserError } from '../errors.js';
 export interface EvalCase {
   readonly id: string;
   readonly question: string;
+  /** Optional labels (`typo`, `french`, `near-topic`…): `npm run eval` reports figures per tag. */
+  readonly tags?: readonly string[];
   readonly expect: {
     /** Strings the answer's passage must contain, verbatim. */
     readonly quote?: readonly string[];
@@ -31,7 +33,10 @@ export function parseEvalCases(text: string, fileName: string): EvalCase[] {
     if (typeof c.question !== 'string' || typeof c.expect !== 'object' || c.expect === null) {
       throw new UserError('bad_eval_file', `eval: ${fileName} line ${i + 1} needs "question" (string) and "expect" (object)`);
     }
-    cases.push({ id: typeof c.id === 'string' ? c.id : `line${i + 1}`, question: c.question, expect: c.expect });
+    if (c.tags !== undefined && !(Array.isArray(c.tags) && c.tags.every((t) => typeof t === 'string'))) {
+      throw new UserError('bad_eval_file', `eval: ${fileName} line ${i + 1}: "tags" must be a list of strings`);
+    }
+    cases.push({ id: typeof c.id === 'string' ? c.id : `line${i + 1}`, question: c.question, expect: c.expect, ...(c.tags ? { tags: c.tags } : {}) });
   });
   if (cases.length === 0) throw new UserError('bad_eval_file', `eval: ${fileName} has no cases`);
   return cases;

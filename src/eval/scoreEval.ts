@@ -26,14 +26,30 @@ export interface EvalReport {
   readonly citationNeeded: Ratio;
   /** Every case: answered when in scope, declined when `abstain`. */
   readonly abstention: Ratio;
+  /** Answerable cases (with expected quotes) that were declined, out of the answerable ones. */
+  readonly falseDeclines: Ratio;
+  /** Cases to decline that were answered anyway, out of those to decline. */
+  readonly falseAnswers: Ratio;
   /** Mean length in characters of the top passage of answered questions. */
   readonly meanQuoteLength: number;
+  /** The same figures per tag of the cases (tags in first-seen order); empty when no case has tags. */
+  readonly byTag: readonly TagFigures[];
   readonly results: readonly CaseResult[];
+}
+
+/** The headline figures over the cases that carry one tag. */
+export interface TagFigures {
+  readonly tag: string;
+  readonly cases: number;
+  readonly hitAt1: Ratio;
+  readonly hitAt3: Ratio;
+  readonly falseDeclines: Ratio;
+  readonly falseAnswers: Ratio;
 }
 
 /** Scores answers against eval cases; `answers[i]` answers `cases[i]` (asked with k ≥ 3). */
 export function scoreEval(cases: readonly EvalCase[], answers: readonly Answer[]): EvalReport {
-  const tally = { hit1: ratio(), hit3: ratio(), footnotes: ratio(), cn: ratio(), abstention: ratio() };
+  const tally = { hit1: ratio(), hit3: ratio(), footnotes: ratio(), cn: ratio(), abstention: ratio(), falseDeclines: ratio(), falseAnswers: ratio() };
   const lengths: number[] = [];
   const results = cases.map((c, i) => {
     const answer = answers[i]!;
@@ -44,6 +60,8 @@ export function scoreEval(cases: readonly EvalCase[], answers: readonly Answer[]
     count(tally.abstention, abstainOk);
     if (!abstainOk) failures.push(c.expect.abstain ? 'answered, expected to decline' : 'declined, expected an answer');
     const quotes = c.expect.quote ?? [];
+    if (c.expect.abstain) count(tally.falseAnswers, answer.answered);
+    else if (quotes.length > 0) count(tally.falseDeclines, !answer.answered);
     const index = quotes.length === 0 ? -1 : answer.passages.findIndex((p) => quotes.every((q) => p.text.includes(q)));
     const rank = index >= 0 ? index + 1 : null;
     if (quotes.length > 0) {
@@ -71,9 +89,31 @@ export function scoreEval(cases: readonly EvalCase[], answers: readonly Answer[]
     footnotes: tally.footnotes,
     citationNeeded: tally.cn,
     abstention: tally.abstention,
+    falseDeclines: tally.falseDeclines,
+    falseAnswers: tally.falseAnswers,
     meanQuoteLength,
+    byTag: figuresByTag(cases, answers, results),
     results,
   };
+}
+
+function figuresByTag(cases: readonly EvalCase[], answers: readonly Answer[], results: readonly CaseResult[]): TagFigures[] {
+  const tags = [...new Set(cases.flatMap((c) => c.tags ?? []))];
+  return tags.map((tag) => {
+    const f = { hit1: ratio(), hit3: ratio(), falseDeclines: ratio(), falseAnswers: ratio() };
+    let n = 0;
+    cases.forEach((c, i) => {
+      if (!c.tags?.includes(tag)) return;
+      n++;
+      const { rank } = results[i]!;
+      if (c.expect.abstain) count(f.falseAnswers, answers[i]!.answered);
+      if ((c.expect.quote ?? []).length === 0) return;
+      count(f.hit1, rank === 1);
+      count(f.hit3, rank !== null && rank <= 3);
+      if (!c.expect.abstain) count(f.falseDeclines, !answers[i]!.answered);
+    });
+    return { tag, cases: n, hitAt1: f.hit1, hitAt3: f.hit3, falseDeclines: f.falseDeclines, falseAnswers: f.falseAnswers };
+  });
 }
 
 function footnotesShown(p: Passage | undefined): Set<number> {

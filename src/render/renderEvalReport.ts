@@ -1,4 +1,4 @@
-import type { EvalReport, Ratio } from '../eval/scoreEval.js';
+import type { EvalReport, Ratio, TagFigures } from '../eval/scoreEval.js';
 
 /** The eval figures as a small table, then one line per failing case. */
 export function renderEvalReport(report: EvalReport): string {
@@ -14,7 +14,21 @@ export function renderEvalReport(report: EvalReport): string {
     row('footnote accuracy', report.footnotes),
     row('citation-needed acc.', report.citationNeeded),
     row('abstention accuracy', report.abstention),
+    row('false declines', report.falseDeclines),
+    row('false answers', report.falseAnswers),
     `mean quote length       ${String(report.meanQuoteLength).padStart(7)}  chars`,
+    ...(report.byTag.length > 0 ? ['', renderTagTable(report.byTag)] : []),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+// One row per tag: hit@1 and hit@3 over its answerable cases, false declines and false answers.
+function renderTagTable(rows: readonly TagFigures[]): string {
+  const cell = (r: Ratio): string => (r.total === 0 ? '-' : `${r.hits}/${r.total}`);
+  const width = Math.max(8, ...rows.map((r) => r.tag.length + 2));
+  const head = `${'tag'.padEnd(width)}${['cases', 'hit@1', 'hit@3', 'false declines', 'false answers'].map((h) => h.padStart(15)).join('')}`;
+  const lines = rows.map(
+    (r) => `${r.tag.padEnd(width)}${[String(r.cases), cell(r.hitAt1), cell(r.hitAt3), cell(r.falseDeclines), cell(r.falseAnswers)].map((c) => c.padStart(15)).join('')}`,
+  );
+  return [head, ...lines].join('\n');
 }

@@ -1,28 +1,58 @@
 import type { Config } from '../config/config.js';
 import type { IndexData } from '../index/IndexStore.js';
+import { stripMarkers } from '../corpus/footnoteMarkers.js';
+import type { AnalyzedQuery } from '../retrieval/analyzeQuery.js';
+import { holdsAnswerKind } from '../retrieval/answerKind.js';
 import type { RetrievedSpan, Retriever } from '../retrieval/Retriever.js';
 import { citeFootnote } from './citeFootnote.js';
+import { type Decision, decideAnswer, passesThresholds, unaddressed } from './decideAnswer.js';
+import { readingOf } from './readingOf.js';
 import type { Answer, Citation, DocumentSummary, Footnote, Passage } from './types.js';
 import { validateQuestion } from './validateQuestion.js';
 
 export interface AnswerOptions {
   /**
-   * Least coverage of the question (idf-weighted share of its content words found in the best
-   * passage, synonyms counting partly) for the engine to answer; below it, it abstains.
+   * Least coverage of the question's key words (idf-weighted share found in a passage, read
+   * under its title and section; synonyms and corrections counting partly) for the engine to
+   * quote it; below it for the best passage, it abstains.
    */
   readonly minRelevance: number;
   /**
-   * Least share of the question's content words the best passage must contain (idf aside), so
-   * one rare word cannot stand for a whole question. Default 0 (no such check).
+   * Least share of the question's key words, by count, a passage must hold: one rare word cannot
+   * stand for a whole question. Default 0 (no such check).
    */
-  readonly minWordShare?: number;
+  readonly minKeyShare?: number;
   /** Passages per answer when the caller does not say. */
   readonly passages: number;
 }
 
 /** The answer options a parsed config sets. */
-export function answerOptionsFromConfig(config: Pick<Config, 'MIN_RELEVANCE' | 'MIN_WORD_SHARE' | 'ANSWER_PASSAGES'>): AnswerOptions {
-  return { minRelevance: config.MIN_RELEVANCE, minWordShare: config.MIN_WORD_SHARE, passages: config.ANSWER_PASSAGES };
+export function answerOptionsFromConfig(config: Pick<Config, 'MIN_RELEVANCE' | 'MIN_KEY_SHARE' | 'ANSWER_PASSAGES'>): AnswerOptions {
+  return { minRelevance: config.MIN_RELEVANCE, minKeyShare: config.MIN_KEY_SHARE, passages: config.ANSWER_PASSAGES };
+}
+
+/** A passage the retriever found, scored, whether or not it was shown. */
+export interface Candidate {
+  readonly doc: string;
+  readonly section: string;
+  readonly text: string;
+  readonly score: number;
+  readonly keyCoverage: number;
+  readonly keyShare: number;
+  readonly coverage: number;
+  /** Key words it lacks, as read. */
+  readonly missing: readonly string[];
+  /** It holds the kind of answer asked for (a time, a number), or none was asked for. */
+  readonly holdsAnswerKind: boolean;
+}
+
+/** An answer with everything that led to it, for `ask --explain` and calibration. */
+export interface Explanation {
+  readonly answer: Answer;
+  readonly query: AnalyzedQuery;
+  /** Candidate passages, best first, before the decision, with their scores. */
+  readonly candidates: readonly Candidate[];
+  readonly decision: Decision;
 }
 
 /** The engine's face: answers, citations and the document list, all as data. */
@@ -43,11 +73,34 @@ export class AnswerService {
    * Throws `bad_question` for an empty question or one over 500 characters.
    */
   async answer(question: string, limit = this.options.passages): Promise<Answer> {
+    return (await this.explain(question, limit)).answer;
+  }
+
+  /** Like `answer`, with the reading, every candidate passage and the decision. */
+  async explain(question: string, limit = this.options.passages): Promise<Explanation> {
     const q = validateQuestion(question);
-    const { spans } = await this.retriever.retrieve(q, limit);
-    const minShare = this.options.minWordShare ?? 0;
-    const relevant = spans.filter((s) => s.coverage >= this.options.minRelevance && s.matchedShare >= minShare);
-    return { question: q, answered: relevant.length > 0, passages: relevant.map((s) => this.toPassage(s)) };
+    const { query, spans } = await this.retriever.retrieve(q, limit);
+    const thresholds = { minRelevance: this.options.minRelevance, minKeyShare: this.options.minKeyShare ?? 0 };
+    // The best passage that holds every name and number asked about decides; others follow it
+    // when they pass the same test.
+    const addresses = (s: RetrievedSpan): boolean => unaddressed(query, s).length === 0;
+    const answers = (s: RetrievedSpan): boolean => holdsAnswerKind(this.plainText(s), query.answerKind);
+    const best = spans.find((s) => addresses(s) && answers(s)) ?? spans.find(addresses) ?? spans[0];
+    const decision = decideAnswer(query, best, thresholds, best !== undefined && answers(best));
+    const passages = decision.answered ? spans.filter((s) => passesThresholds(s, thresholds) && addresses(s) && answers(s)).map((s) => this.toPassage(s)) : [];
+    const answer: Answer = { question: q, answered: decision.answered, passages, reading: readingOf(query, decision) };
+    const candidates = spans.map((s) => ({
+      doc: s.chunk.docId,
+      section: s.chunk.section,
+      text: this.data.documents.get(s.chunk.docId)!.text.slice(s.start, s.end),
+      score: s.score,
+      keyCoverage: s.keyCoverage,
+      keyShare: s.keyShare,
+      coverage: s.coverage,
+      missing: s.missing,
+      holdsAnswerKind: answers(s),
+    }));
+    return { answer, query, candidates, decision };
   }
 
   /** Footnote `n` with the passages that cite it, per document (or in `docId` only). */
@@ -65,6 +118,11 @@ export class AnswerService {
   /** Reference list of a document (for autocomplete); empty for an unknown id. */
   references(docId: string): readonly Footnote[] {
     return (this.data.documents.get(docId)?.references ?? []).map((r) => ({ n: r.n, text: r.text }));
+  }
+
+  // A span's text without footnote markers, whose numbers are no part of what it says.
+  private plainText(span: RetrievedSpan): string {
+    return stripMarkers(this.data.documents.get(span.chunk.docId)!.text.slice(span.start, span.end));
   }
 
   private toPassage(span: RetrievedSpan): Passage {

@@ -22,12 +22,37 @@ export interface Passage {
   readonly citationNeeded: boolean;
 }
 
+/** A word the engine read differently from how it was typed. */
+export interface ReadWord {
+  /** As typed, normalised: "mitterand". */
+  readonly from: string;
+  /** As read: "mitterrand", "north korea". */
+  readonly to: string;
+}
+
+/** How the engine read a question: never changes a quote, only says what was looked for. */
+export interface QuestionReading {
+  /** Misspelt words matched to corpus words. */
+  readonly corrected: readonly ReadWord[];
+  /** Chat forms and acronyms spelt out ("ppl" → people, "nk" → north korea). */
+  readonly expanded: readonly ReadWord[];
+  /** Words of another language read in English. */
+  readonly translated: readonly ReadWord[];
+  /** The words the answer must address, as read. */
+  readonly keyTerms: readonly string[];
+  /** On a decline: the key words the corpus (or its best passage) lacks. */
+  readonly missing: readonly string[];
+  /** A one-line note on how the question could not be read (e.g. a language without a dictionary). */
+  readonly note?: string;
+}
+
 /** The answer to a question: passages best first, or none when the corpus has nothing on it. */
 export interface Answer {
   readonly question: string;
   /** False when the engine abstains: nothing in the corpus is relevant enough. */
   readonly answered: boolean;
   readonly passages: readonly Passage[];
+  readonly reading: QuestionReading;
 }
 
 /** Where a footnote is cited: the run of sentences it supports. */

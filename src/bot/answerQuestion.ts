@@ -34,7 +34,7 @@ export async function morePassages(ctx: BotContext, answerId: string): Promise<B
   ctx.answers.extend(answerId, page);
   const more = unseen.length > page.length && earlier.shown.length + page.length < MAX_PASSAGES_SHOWN;
   return renderAnswerMessage(
-    { question: earlier.question, answered: true, passages: page },
+    { question: earlier.question, answered: true, passages: page, reading: answer.reading },
     { label: 'More on', answerId, more, firstRank: earlier.shown.length + 1 },
   );
 }

@@ -3,16 +3,19 @@ import { loadConfig } from '../config/config.js';
 import { isUserError } from '../errors.js';
 import { answerToJson } from '../render/renderAnswerJson.js';
 import { renderAnswerText } from '../render/renderAnswerText.js';
+import { renderExplanation } from '../render/renderExplanation.js';
 import { openEngine } from './openEngine.js';
 import { parseCliArgs, positiveInt } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
-const USAGE = 'usage: npm run ask -- [--json] [--k N] "question"   (no question: one question per line on stdin, JSON lines out)';
+const USAGE =
+  'usage: npm run ask -- [--json | --explain] [--k N] "question"   (no question: one question per line on stdin, JSON lines out)';
 
 // npm run ask -- [--json] [--k N] "question"
 runCli(async () => {
   const { values, positionals } = parseCliArgs('ask', process.argv.slice(2), {
     json: { type: 'boolean' },
+    explain: { type: 'boolean' },
     k: { type: 'string' },
     help: { type: 'boolean' },
   });
@@ -28,6 +31,10 @@ runCli(async () => {
     const { validateQuestion } = await import('../answer/validateQuestion.js');
     validateQuestion(question);
     const { engine } = await openEngine(config);
+    if (values.explain) {
+      process.stdout.write(renderExplanation(await engine.service.explain(question, k), config.MIN_RELEVANCE));
+      return 0;
+    }
     const answer = await engine.service.answer(question, k);
     process.stdout.write(values.json ? `${JSON.stringify(answerToJson(answer))}\n` : renderAnswerText(answer));
     return 0;

@@ -1,7 +1,7 @@
 import type { HnswParams } from './HnswIndex.js';
 
 /** Bumped whenever the files of a build change shape; a different value forces a rebuild. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** What a build holds and how it was made; checked on every load. */
 export interface IndexManifest {

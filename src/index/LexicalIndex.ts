@@ -1,7 +1,10 @@
 import type { Chunk } from '../chunking/chunkDocument.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
-import { tokenize } from '../text/tokenize.js';
+import { stem, tokenize } from '../text/tokenize.js';
+import { acronymsIn } from './acronymsIn.js';
 import { Bm25Postings, type FieldPostings } from './Bm25Postings.js';
+import { type Correction, SpellingIndex } from './SpellingIndex.js';
+import { wordCasing } from './wordCasing.js';
 
 /** One BM25 hit: `label` is the chunk's position; `score` is the BM25+ score. */
 export interface LexicalHit {
@@ -17,12 +20,18 @@ export interface WeightedTerm {
 
 /** Header of the saved form; the postings arrays follow it in the same buffer. */
 interface Header {
-  readonly version: 2;
+  readonly version: 3;
   readonly chunkCount: number;
   readonly dfTerms: string[];
   readonly dfCounts: number[];
   readonly words: string[];
   readonly terms: string[];
+  /** Words only ever written capitalised inside a sentence: names. */
+  readonly names: string[];
+  /** Acronym → the names it stands for, from the corpus text (see `acronymsIn`). */
+  readonly acronyms: [string, string[]][];
+  /** Lengths of the spelling table's two arrays (over `words`, in order). */
+  readonly spelling: number;
   /** Per field: lengths of the offsets, labels, counts and lengths arrays. */
   readonly fields: { offsets: number; labels: number; postings: number; lengths: number }[];
 }
@@ -39,11 +48,15 @@ const analyze = (text: string): string[] => tokenize(text).filter((t) => !t.stop
  */
 export class LexicalIndex {
   private sortedStems: string[] | undefined;
+  /** Built on first use after words were added; saved with the index. */
+  private spelling: SpellingIndex | undefined;
 
   private constructor(
     private readonly postings: Bm25Postings,
     private readonly df: Map<string, number>,
     private readonly words: Set<string>,
+    private readonly names: Set<string>,
+    private readonly acronyms: Map<string, Set<string>>,
   ) {}
 
   /** Number of chunks indexed. */
@@ -52,7 +65,7 @@ export class LexicalIndex {
   }
 
   static build(chunks: readonly Chunk[], texts: readonly string[]): LexicalIndex {
-    const index = new LexicalIndex(Bm25Postings.empty(FIELD_BOOSTS.length, FIELD_BOOSTS), new Map(), new Set());
+    const index = new LexicalIndex(Bm25Postings.empty(FIELD_BOOSTS.length, FIELD_BOOSTS), new Map(), new Set(), new Set(), new Map());
     index.add(chunks, texts);
     return index;
   }
@@ -62,7 +75,18 @@ export class LexicalIndex {
     chunks.forEach((c, i) => {
       const text = stripMarkers(texts[i] ?? '');
       const tokens = tokenize(`${text} ${c.section}`).filter((t) => !t.stop);
+      const casing = wordCasing(text);
+      // A word is a name while it was only ever seen capitalised (a word first met before this
+      // chunk, at a sentence start, is not taken for one).
+      for (const w of casing.capitalised) if (!this.words.has(w)) this.names.add(w);
+      for (const w of casing.lower) this.names.delete(w);
+      for (const { acronym, phrase } of acronymsIn(text)) {
+        const phrases = this.acronyms.get(acronym) ?? new Set();
+        phrases.add(phrase);
+        this.acronyms.set(acronym, phrases);
+      }
       for (const t of tokens) this.words.add(t.word);
+      this.spelling = undefined;
       for (const s of new Set(tokens.map((t) => t.stem))) this.df.set(s, (this.df.get(s) ?? 0) + 1);
       this.postings.add([analyze(text), analyze(`${c.title} ${c.section}`)]);
     });
@@ -82,29 +106,42 @@ export class LexicalIndex {
       at = align(at + bytes);
       return make(copy.buffer);
     };
+    if (header.version !== 3) throw new Error(`lexical index version ${header.version} is not 3`);
     const fields: FieldPostings[] = header.fields.map((f) => ({
       offsets: take((b) => new Uint32Array(b), f.offsets * 4),
       labels: take((b) => new Uint32Array(b), f.postings * 4),
       counts: take((b) => new Uint16Array(b), f.postings * 2),
       lengths: take((b) => new Uint16Array(b), f.lengths * 2),
     }));
+    const spelling = {
+      keys: take((b) => new Uint32Array(b), header.spelling * 4),
+      ids: take((b) => new Uint32Array(b), header.spelling * 4),
+    };
     const terms = new Map<string, number>();
     header.terms.forEach((t, i) => terms.set(t, i));
     const df = new Map<string, number>();
     header.dfTerms.forEach((t, i) => df.set(t, header.dfCounts[i]!));
-    return new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words));
+    const acronyms = new Map(header.acronyms.map(([a, phrases]) => [a, new Set(phrases)]));
+    const index = new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words), new Set(header.names), acronyms);
+    index.spelling = SpellingIndex.fromArrays(header.words, spelling, index.wordFrequency);
+    return index;
   }
 
   /** The index as one buffer: a magic number, a JSON header (terms, df, words), then the postings arrays. */
   toBuffer(): Buffer {
     const { terms, count, fields } = this.postings.export();
+    // Word ids in the spelling table are positions in `words`: the set's (insertion) order.
+    const table = this.spellingIndex().toArrays();
     const header: Header = {
-      version: 2,
+      version: 3,
       chunkCount: count,
       dfTerms: [...this.df.keys()],
       dfCounts: [...this.df.values()],
       words: [...this.words],
       terms,
+      names: [...this.names],
+      acronyms: [...this.acronyms].map(([a, phrases]) => [a, [...phrases]]),
+      spelling: table.keys.length,
       fields: fields.map((f) => ({ offsets: f.offsets.length, labels: f.labels.length, postings: f.counts.length, lengths: f.lengths.length })),
     };
     const json = Buffer.from(JSON.stringify(header));
@@ -120,7 +157,33 @@ export class LexicalIndex {
       length += pad + a.byteLength;
     };
     for (const f of fields) [f.offsets, f.labels, f.counts, f.lengths].forEach(push);
+    push(table.keys);
+    push(table.ids);
     return Buffer.concat(parts);
+  }
+
+  /** The closest corpus word to a word the corpus does not use (see `SpellingIndex.correct`). */
+  correct(word: string): Correction | undefined {
+    if (this.words.has(word)) return undefined;
+    return this.spellingIndex().correct(word);
+  }
+
+  /** True for a word the corpus only writes capitalised inside sentences: a name (`vaysset`, `pyongyang`). */
+  isName(word: string): boolean {
+    return this.names.has(word);
+  }
+
+  /** The names an acronym stands for in the corpus (`nk` → ["north korea", …]); [] when none. */
+  expandAcronym(acronym: string): string[] {
+    return [...(this.acronyms.get(acronym) ?? [])];
+  }
+
+  // How common a word is, for choosing among equally close corrections: its stem's chunk count.
+  private readonly wordFrequency = (word: string): number => this.df.get(stem(word)) ?? 0;
+
+  private spellingIndex(): SpellingIndex {
+    this.spelling ??= SpellingIndex.build([...this.words], this.wordFrequency);
+    return this.spelling;
   }
 
   /** True when some chunk uses this exact (normalised) word, not just a word with its stem. */

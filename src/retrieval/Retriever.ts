@@ -53,7 +53,8 @@ export class Retriever {
     const query = this.analyze(question);
     if (query.groups.length === 0) return { query, spans: [] };
     const candidates = this.options.candidates ?? 30;
-    const [vector] = await this.embedder.embed([question]);
+    // The words as read (chat forms expanded, typos corrected, filler dropped), not the raw message.
+    const [vector] = await this.embedder.embed([query.text]);
     const dense = this.data.vectors.search(vector!, candidates).map((n) => n.label);
     const lexical = this.data.lexical.query(query.terms, candidates).map((h) => h.label);
     const ranked = fuseRankings([dense, lexical]);

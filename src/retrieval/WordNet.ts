@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { type Correction, SpellingIndex } from '../index/SpellingIndex.js';
 import { baseFormCandidates } from './baseFormCandidates.js';
 import { findSortedLine } from './findSortedLine.js';
 import { PARTS_OF_SPEECH, type PartOfSpeech } from './PartOfSpeech.js';
@@ -44,6 +45,16 @@ export const RELATION_WEIGHTS: Readonly<Record<Relation, number>> = {
   hypernym: 0.3,
 };
 
+/** What WordNet says of a word as a whole, for telling what a question is about. */
+export interface WordProfile {
+  /** Senses over every part of speech of its best-known base form: many means a common, general word. */
+  readonly senses: number;
+  /** Mostly a noun, whose first sense is an instance (a named place, person or thing: Germany, Seoul). */
+  readonly instance: boolean;
+  /** Only an adverb ("barely", "mostly"): says how, not what. */
+  readonly adverbOnly: boolean;
+}
+
 /** Index lines list senses most frequent first; each later sense is this much less likely to be meant. */
 export const SENSE_DECAY = 0.8;
 
@@ -76,6 +87,8 @@ const MEMO_SIZE = 10_000;
 export class WordNet {
   private readonly files = new Map<string, Buffer | null>();
   private readonly memo = new Map<string, readonly Expansion[]>();
+  private readonly profiles = new Map<string, WordProfile | undefined>();
+  private spelling: SpellingIndex | undefined;
 
   private constructor(private readonly dictDir: string) {}
 
@@ -103,6 +116,56 @@ export class WordNet {
     if (this.memo.size >= MEMO_SIZE) this.memo.clear();
     this.memo.set(memoKey, result);
     return result;
+  }
+
+  /**
+   * How general a word is, whether it names an instance, and whether it is only an adverb;
+   * undefined when WordNet does not know it in any form (a name it lacks, or a typo).
+   */
+  profile(word: string): WordProfile | undefined {
+    const key = `profile:${word}`;
+    if (this.profiles.has(key)) return this.profiles.get(key);
+    const found = this.lookupProfile(word);
+    if (this.profiles.size >= MEMO_SIZE) this.profiles.clear();
+    this.profiles.set(key, found);
+    return found;
+  }
+
+  /**
+   * The closest English lemma to a word WordNet does not know, within the edits its length allows
+   * ("russain" → russian), the one with more senses on ties. The table is built on first use
+   * (~0.4 s, a few MB) and kept.
+   */
+  correct(word: string): Correction | undefined {
+    if (this.spelling === undefined) {
+      const senses = new Map<string, number>();
+      for (const pos of PARTS_OF_SPEECH) {
+        const buf = this.file(`index.${pos}`);
+        if (!buf) continue;
+        for (const line of buf.toString('latin1').split('\n')) {
+          const m = /^([a-z]+) \S+ (\d+) /.exec(line);
+          if (m) senses.set(m[1]!, (senses.get(m[1]!) ?? 0) + Number(m[2]));
+        }
+      }
+      this.spelling = SpellingIndex.build([...senses.keys()], (w) => senses.get(w) ?? 0);
+    }
+    return this.spelling.correct(word);
+  }
+
+  private lookupProfile(word: string): WordProfile | undefined {
+    let best: WordProfile | undefined;
+    for (const base of [toKey(word), ...this.baseForms(word).map(toKey)]) {
+      const entries = PARTS_OF_SPEECH.map((pos) => [pos, this.lookup(pos, base)] as const).filter(([, e]) => e !== undefined);
+      if (entries.length === 0) continue;
+      const senses = entries.reduce((sum, [, e]) => sum + e!.offsets.length, 0);
+      const noun = entries.find(([pos]) => pos === 'noun')?.[1];
+      const first = noun?.offsets[0];
+      // "Far" is also an instance noun (an airline); a word is a name when it is mostly a noun.
+      const instance = first !== undefined && noun!.offsets.length * 2 >= senses && this.synset('noun', first).pointers.some((p) => p.symbol === '@i');
+      const adverbOnly = entries.every(([pos]) => pos === 'adv');
+      if (!best || senses > best.senses) best = { senses, instance, adverbOnly };
+    }
+    return best;
   }
 
   private lookupRelated(lemma: string, maxSenses: number, maxTerms: number): Expansion[] {

@@ -2,7 +2,7 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import type { Sentence } from '../corpus/types.js';
 import type { AnalyzedQuery } from './analyzeQuery.js';
 import { contentTokens, SentenceTokens } from './SentenceTokens.js';
-import { addEvidence, coverage, emptyEvidence, matchedShare, proximity, type TextTerms } from './scoreText.js';
+import { addEvidence, coverage, emptyEvidence, groupMatch, keyShare, proximity, type TextTerms } from './scoreText.js';
 
 /** The part of a chunk that best answers a question: whole sentences unless one is too long. */
 export interface FocusedSpan {
@@ -13,8 +13,12 @@ export interface FocusedSpan {
   readonly coverage: number;
   /** Coverage counting the title and section as context, plus a bonus for question phrases kept together: what spans are ranked by. */
   readonly relevance: number;
-  /** `matchedShare` of the question by this span, in [0, 1]. */
-  readonly matchedShare: number;
+  /** `coverage` of the question's key words only, read under the title and section, in [0, 1]. */
+  readonly keyCoverage: number;
+  /** `keyShare` of the question, read under the title and section, in [0, 1]. */
+  readonly keyShare: number;
+  /** Key words of the question neither the span nor its title and section hold, as read. */
+  readonly missing: readonly string[];
 }
 
 /** Longest quote, in characters (a Discord embed stays readable; the CLI contract says 400). */
@@ -44,12 +48,19 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
     const parts = whole ? w.sentences.map((s) => tokens.of(s, docText)) : [contentTokens(docText.slice(w.start, w.end))];
     const evidence = emptyEvidence();
     for (const part of parts) addEvidence(evidence, part, query.wanted);
-    spans.push({ ...span, matchedShare: matchedShare(query, evidence) });
+    const context = headingEvidence(chunk, query);
+    const missing = query.groups.filter((g) => g.role === 'key' && groupMatch(g, evidence, context) === 0).map((g) => g.word);
+    spans.push({ ...span, keyCoverage: coverage(query, evidence, context, true), keyShare: keyShare(query, evidence, context), missing });
   }
   return spans;
 }
 
-type ScoredSpan = Omit<FocusedSpan, 'matchedShare'> & { readonly score: number };
+type ScoredSpan = Omit<FocusedSpan, 'keyCoverage' | 'keyShare' | 'missing'> & { readonly score: number };
+
+// The words of the chunk's document title and section: what a passage is read under.
+function headingEvidence(chunk: Chunk, query: AnalyzedQuery): TextTerms {
+  return addEvidence(emptyEvidence(), contentTokens(`${chunk.title} ${chunk.section}`), query.wanted);
+}
 
 // Every run of whole sentences that fits, scored; a sentence too long alone is cut instead.
 function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache: SentenceTokens): ScoredSpan[] {
@@ -58,7 +69,7 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache
   // A passage is read under its document's title and section ("The office was to be headed
   // by…" is about North Korea because the article is), so ranking counts their words as
   // present; abstention does not: a span's `coverage` is measured on its own words.
-  const context = addEvidence(emptyEvidence(), contentTokens(`${chunk.title} ${chunk.section}`), query.wanted);
+  const context = headingEvidence(chunk, query);
   const windows: ScoredSpan[] = [];
   for (let i = 0; i < chunk.sentences.length; i++) {
     const union = emptyEvidence();

@@ -1,4 +1,4 @@
-import type { Alternative, AnalyzedQuery } from './analyzeQuery.js';
+import type { Alternative, AnalyzedQuery, TermGroup } from './analyzeQuery.js';
 
 /** The content words of a text, normalised, and their stems. */
 export interface TextTerms {
@@ -24,10 +24,10 @@ export function emptyEvidence(): Evidence {
   return { stems: new Set(), words: new Set(), pairs: new Set() };
 }
 
+// A stand-in at least this strong counts a key word as held for `keyShare`.
+const STRONG_MATCH = 0.5;
 /** How far apart (in content words) two stems may stand and still count as a pair. */
 const PAIR_DISTANCE = 2;
-// An expansion at least this strong counts a question word as present for `matchedShare`.
-const STRONG_EXPANSION = 0.5;
 
 /**
  * Adds a text's content tokens to an evidence set. With `wanted` (the question's stems and word
@@ -48,38 +48,42 @@ export function addEvidence(evidence: Evidence, tokens: ContentTokens, wanted?: 
 }
 
 /**
- * Share of the question a text answers, in [0, 1]: the idf-weighted sum over groups of the best
- * matching alternative's weight, divided by the sum of the groups' idf. 0 when there are no groups.
- * Terms in `context` (what the text is read under, such as its title) count as present too.
+ * Share of the question a text answers, in [0, 1]: over the question's groups, the sum of
+ * idf × role weight × the best matching alternative's weight, divided by the sum of idf × role
+ * weight. 0 when there are no groups. Terms in `context` (what the text is read under, such as
+ * its title) count as present too. With `keyOnly`, only the question's key words count.
  */
-export function coverage(query: AnalyzedQuery, text: TextTerms, context?: TextTerms): number {
+export function coverage(query: AnalyzedQuery, text: TextTerms, context?: TextTerms, keyOnly = false): number {
   let total = 0;
   let matched = 0;
   for (const g of query.groups) {
-    total += g.idf;
-    let best = 0;
-    for (const a of g.alternatives) if (a.weight > best && (holds(text, a) || (context !== undefined && holds(context, a)))) best = a.weight;
-    for (const p of g.phrases) {
-      if (p.weight > best && p.forms.every((forms) => forms.some((f) => text.words.has(f) || (context?.words.has(f) ?? false)))) best = p.weight;
-    }
-    matched += g.idf * best;
+    if (keyOnly && g.role !== 'key') continue;
+    total += g.idf * g.weight;
+    matched += g.idf * g.weight * groupMatch(g, text, context);
   }
   return total === 0 ? 0 : matched / total;
 }
 
+/** How well a text holds one question word: the weight of its best alternative or phrase present, 0 if none. */
+export function groupMatch(g: TermGroup, text: TextTerms, context?: TextTerms): number {
+  let best = 0;
+  for (const a of g.alternatives) if (a.weight > best && (holds(text, a) || (context !== undefined && holds(context, a)))) best = a.weight;
+  for (const p of g.phrases) {
+    if (p.weight > best && p.forms.every((forms) => forms.some((f) => text.words.has(f) || (context?.words.has(f) ?? false)))) best = p.weight;
+  }
+  return best;
+}
+
 /**
- * Share of the question's content words a text contains, directly or through a strong
- * expansion, in [0, 1]. Unlike `coverage` it ignores idf, so one rare word cannot stand for a
- * whole question ("baguette" in a dictionary entry does not answer how to bake one at home).
+ * Share of the question's key words a text holds (with `context`), directly or through a
+ * stand-in of weight ≥ 0.5, in [0, 1] (1 when there are none). Unlike `coverage` it ignores
+ * idf, so one rare word cannot stand for a whole question ("baguette" in a dictionary entry
+ * does not answer how to bake one).
  */
-export function matchedShare(query: AnalyzedQuery, text: TextTerms): number {
-  if (query.groups.length === 0) return 0;
-  const matched = query.groups.filter(
-    (g) =>
-      g.alternatives.some((a) => a.weight >= STRONG_EXPANSION && holds(text, a)) ||
-      g.phrases.some((p) => p.weight >= STRONG_EXPANSION && p.forms.every((forms) => forms.some((f) => text.words.has(f)))),
-  ).length;
-  return matched / query.groups.length;
+export function keyShare(query: AnalyzedQuery, text: TextTerms, context?: TextTerms): number {
+  const keys = query.groups.filter((g) => g.role === 'key');
+  if (keys.length === 0) return 1;
+  return keys.filter((g) => groupMatch(g, text, context) >= STRONG_MATCH).length / keys.length;
 }
 
 /**

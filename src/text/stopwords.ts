@@ -11,6 +11,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'our ours ourselves out over own per same shall she should so some such than that the their theirs them ' +
     'themselves then there these they this those through to too under until up upon us very was we were what ' +
     'whatever when where whether which while who whom whose why will with within without would yet you your ' +
-    'yours yourself yourselves tell know say said please many kind sort ones one like'
+    'yours yourself yourselves tell know say said please many kind sort ones one like something anything ' +
+    'everything nothing someone anyone everyone somewhere anywhere toward towards onto across among amongst ' +
+    'around along via whereas although though unless'
   ).split(' '),
 );

@@ -135,7 +135,7 @@ describe.concurrent('ask with bad input: one line on stderr, non-zero exit, no s
   });
 
   it('refuses an unknown flag', async () => {
-    expectOneLineError(await ask(['--jsno', QUESTION]), 'bad_option: ask: unknown option "--jsno"; options: --json, --k, --help');
+    expectOneLineError(await ask(['--jsno', QUESTION]), 'bad_option: ask: unknown option "--jsno"; options: --json, --explain, --k, --help');
   });
 
   it('refuses a bad --k', async () => {

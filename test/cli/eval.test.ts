@@ -13,7 +13,7 @@ describe.concurrent('eval', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)).toHaveLength(1);
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(['cases', 'hitAt1', 'hitAt3', 'footnotes', 'citationNeeded', 'abstention', 'meanQuoteLength', 'results']);
+    expect(Object.keys(report)).toEqual(['cases', 'hitAt1', 'hitAt3', 'footnotes', 'citationNeeded', 'abstention', 'falseDeclines', 'falseAnswers', 'meanQuoteLength', 'byTag', 'results']);
     expect(report.cases).toBe(15);
     expect(report.hitAt1.total).toBe(13);
     expect(report.hitAt1.hits).toBeGreaterThanOrEqual(12);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, inflections, type Vocabulary } from '../../src/retrieval/analyzeQuery.js';
-import { coverage, matchedShare, type TextTerms } from '../../src/retrieval/scoreText.js';
+import { coverage, keyShare, type TextTerms } from '../../src/retrieval/scoreText.js';
 import { WordNet } from '../../src/retrieval/WordNet.js';
 import { stem } from '../../src/text/tokenize.js';
 
@@ -45,7 +45,7 @@ describe('analyzeQuery', () => {
     const set = q.groups.find((g) => g.word === 'set')!;
     expect(set.alternatives).toContainEqual({ stem: 'posit', weight: expect.any(Number), forms: ['position'] });
     expect(coverage(q, terms('france', 'position'))).toBeGreaterThan(coverage(q, terms('france', 'positively')));
-    expect(matchedShare(q, terms('positively'))).toBe(0);
+    expect(keyShare(q, terms('positively'))).toBe(0);
   });
 
   it('matches a multi-word expansion only when every word is present', () => {
@@ -56,7 +56,7 @@ describe('analyzeQuery', () => {
     expect(coverage(q, terms('european', 'union', 'members'))).toBeGreaterThan(coverage(q, terms('european', 'members')));
   });
 
-  it('measures the share of content words present regardless of idf', () => {
+  it('measures the share of key words present regardless of idf', () => {
     // In a large corpus "bake" and "home" are common and "baguette" rare: one dictionary entry
     // for "baguette" covers most of the idf mass, yet only a third of the words.
     const df: Record<string, number> = { bake: 300, baguett: 1, home: 500 };
@@ -67,8 +67,12 @@ describe('analyzeQuery', () => {
       idf: (s) => Math.log(1 + (10_000 - (df[s] ?? 0) + 0.5) / ((df[s] ?? 0) + 0.5)),
     };
     const q = analyzeQuery('How do I bake a baguette at home?', vocab, wordnet);
-    expect(q.groups.map((g) => g.word)).toEqual(['bake', 'baguette', 'home']);
-    expect(matchedShare(q, terms('baguette'))).toBeCloseTo(1 / 3);
+    expect(q.groups.map((g) => [g.word, g.role])).toEqual([
+      ['bake', 'key'],
+      ['baguette', 'key'],
+      ['home', 'weak'], // a general word: many senses in WordNet
+    ]);
+    expect(keyShare(q, terms('baguette'))).toBeCloseTo(1 / 2);
     expect(coverage(q, terms('baguette'))).toBeGreaterThan(0.5);
   });
 });

@@ -57,7 +57,7 @@ export function runCli(
   options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string },
 ): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'hash', CORPUS_DIR: options.corpusDir, DATA_DIR: options.dataDir };
-  for (const key of ['MIN_RELEVANCE', 'MIN_WORD_SHARE', 'ANSWER_PASSAGES', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR']) delete env[key];
+  for (const key of ['MIN_RELEVANCE', 'MIN_KEY_SHARE', 'ANSWER_PASSAGES', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR']) delete env[key];
   const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';

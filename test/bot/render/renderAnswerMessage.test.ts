@@ -1,3 +1,4 @@
+import { PLAIN_READING } from '../../../src/answer/readingOf.js';
 import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
 import type { Answer, Passage } from '../../../src/answer/types.js';
@@ -43,7 +44,7 @@ function expectWithinLimits(message: BotMessage): void {
 
 describe('renderAnswerMessage', () => {
   it('renders a passage as a quote with its title, section, footnotes and buttons', () => {
-    const answer: Answer = { question: 'Does France recognise North Korea?', answered: true, passages: [passage()] };
+    const answer: Answer = { question: 'Does France recognise North Korea?', answered: true, passages: [passage()], reading: PLAIN_READING };
 
     const message = renderAnswerMessage(answer, { answerId: 'abc123', more: true });
 
@@ -72,7 +73,7 @@ describe('renderAnswerMessage', () => {
       passage({ title: 'T'.repeat(300), section: `Section ${i} ${'s'.repeat(300)}`, text: `${long}\n# heading\n- item`, footnotes, citationNeeded: true }),
     );
 
-    const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages }, { answerId: 'x', more: true });
+    const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages, reading: PLAIN_READING }, { answerId: 'x', more: true });
 
     expectWithinLimits(message);
     expect(message.embeds.length).toBeGreaterThan(0);
@@ -88,7 +89,7 @@ describe('renderAnswerMessage', () => {
   it('shows the citation-needed warning under a [citation needed] quote', () => {
     const p = passage({ text: 'Mitterrand promised recognition.[citation needed]', footnotes: [], citationNeeded: true });
 
-    const message = renderAnswerMessage({ question: 'Mitterrand?', answered: true, passages: [p] });
+    const message = renderAnswerMessage({ question: 'Mitterrand?', answered: true, passages: [p], reading: PLAIN_READING });
 
     expect(message.embeds[0]?.description).toBe(`> Mitterrand promised recognition.[citation needed]\n\n${CITATION_NEEDED_WARNING}`);
     expect(message.embeds[0]?.fields).toBeUndefined();
@@ -97,7 +98,7 @@ describe('renderAnswerMessage', () => {
   it('makes @everyone and user mentions inert in the question and in corpus text', () => {
     const p = passage({ text: 'Ping @everyone and @here and <@123> and <@&456> now.', footnotes: [{ n: 1, text: 'By <@123> @everyone' }] });
 
-    const message = renderAnswerMessage({ question: '@everyone is <@123> right?', answered: true, passages: [p] });
+    const message = renderAnswerMessage({ question: '@everyone is <@123> right?', answered: true, passages: [p], reading: PLAIN_READING });
 
     const visible = JSON.stringify([message.content, message.embeds]);
     expect(visible).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
@@ -109,13 +110,13 @@ describe('renderAnswerMessage', () => {
   it('keeps corpus text from breaking the formatting', () => {
     const p = passage({ text: '**bold** `code` [link](http://evil) [b](http://x)\n> nested', footnotes: [] });
 
-    const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p] });
+    const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
     expect(message.embeds[0]?.description).toBe('> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> > nested');
   });
 
   it('renders an abstention as the not-in-corpus message with feedback buttons only', () => {
-    const message = renderAnswerMessage({ question: 'Who won the 1998 World Cup?', answered: false, passages: [] }, { answerId: 'id1', more: true });
+    const message = renderAnswerMessage({ question: 'Who won the 1998 World Cup?', answered: false, passages: [], reading: PLAIN_READING }, { answerId: 'id1', more: true });
 
     expect(message.content).toBe(`**Question:** Who won the 1998 World Cup?\n${NOT_IN_CORPUS}`);
     expect(message.embeds).toEqual([]);

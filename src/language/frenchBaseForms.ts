@@ -1,3 +1,5 @@
+import type { BaseForm, PartOfSpeech } from './languages.js';
+
 // Ending rewrites, longest ending first within each group. Every rewrite only proposes a
 // headword: the translator keeps the first candidate the dictionary actually has.
 const PLURALS: readonly [RegExp, string][] = [
@@ -36,22 +38,28 @@ const MIN_STEM = 2;
  * Headword candidates for an inflected French word (lower case), most likely first, without the
  * word itself: plurals (`bureaux` → bureau), feminines (`active` → actif, `coréenne` → coréen),
  * past participles (`mené` → mener, `liées` → lier) and conjugated verbs (`vivent` → vivre,
- * `mènent` → mener). Rule-based and over-generating by design: callers keep the first candidate
- * their dictionary lists. Irregular verbs that matter are function words (être, avoir).
+ * `mènent` → mener). Each says which part of speech its rule expects (a feminine is an adjective,
+ * an ending a verb), so that `donne` is read as donner, not as the noun don. Rule-based and
+ * over-generating by design: callers keep the first candidate their dictionary lists. Irregular
+ * verbs that matter are function words (être, avoir).
  */
-export function frenchBaseForms(word: string): string[] {
-  const out = new Set<string>();
+export function frenchBaseForms(word: string): BaseForm[] {
+  const out = new Map<string, PartOfSpeech | undefined>();
+  const add = (form: string, partOfSpeech?: PartOfSpeech): void => {
+    if (!out.has(form)) out.set(form, partOfSpeech);
+  };
   const numbers = [word, ...rewrite(word, PLURALS)];
-  const genders = numbers.flatMap((n) => [n, ...rewrite(n, FEMININES)]);
-  for (const form of genders) out.add(form);
-  for (const form of genders) for (const [ending, infinitives] of PARTICIPLES) if (ending.test(form)) for (const inf of infinitives) out.add(form.replace(ending, inf));
+  for (const n of numbers) add(n);
+  const genders = numbers.flatMap((n) => rewrite(n, FEMININES));
+  for (const form of genders) add(form, 'adj');
+  for (const form of [...numbers, ...genders]) for (const [ending, infinitives] of PARTICIPLES) if (ending.test(form)) for (const inf of infinitives) add(form.replace(ending, inf), 'verb');
   const stem = word.replace(VERB_ENDINGS, '');
-  if (stem !== word && stem.length >= MIN_STEM) for (const s of stemVariants(stem)) for (const inf of INFINITIVES) out.add(s + inf);
+  if (stem !== word && stem.length >= MIN_STEM) for (const s of stemVariants(stem)) for (const inf of INFINITIVES) add(s + inf, 'verb');
   // Future and conditional keep the infinitive: `ouvrira` → ouvrir, `vivra` → vivre.
   const future = /^(.{2,}r)(?:a|ai|as|ont|ait|aient|ons|ez)$/.exec(word);
-  if (future) for (const s of stemVariants(future[1]!)) out.add(s).add(`${s}e`);
+  if (future) for (const s of stemVariants(future[1]!)) for (const form of [s, `${s}e`]) add(form, 'verb');
   out.delete(word);
-  return [...out];
+  return [...out].map(([form, partOfSpeech]) => (partOfSpeech ? { form, partOfSpeech } : { form }));
 }
 
 function rewrite(word: string, rules: readonly [RegExp, string][]): string[] {

@@ -2,6 +2,16 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { frenchBaseForms } from './frenchBaseForms.js';
 import { FRENCH_ELISIONS, FRENCH_LETTERS, FRENCH_STOPWORDS } from './frenchWords.js';
 
+/** A part of speech as FreeDict labels it (`<n, masc>` is a noun, `<vt>` a verb). */
+export type PartOfSpeech = 'noun' | 'adj' | 'verb' | 'other';
+
+/** A headword an inflected word may come from. */
+export interface BaseForm {
+  readonly form: string;
+  /** What the rule that made it expects; a headword of another part of speech is a weaker match. */
+  readonly partOfSpeech?: PartOfSpeech;
+}
+
 /** What the language detector knows of a language. */
 export interface LanguageProfile {
   /** ISO 639-1 code: `en`, `fr`. */
@@ -22,8 +32,8 @@ export interface SourceLanguageSpec extends LanguageProfile {
   readonly dictionary: string;
   /** The Debian package that installs the database. */
   readonly debianPackage: string;
-  /** Headword candidates for an inflected word, most likely first; none when the language has no rules yet. */
-  readonly baseForms: (word: string) => string[];
+  /** Headword candidates for an inflected word (lower case), most likely first, without the word itself. */
+  readonly baseForms: (word: string) => readonly BaseForm[];
 }
 
 /** The corpus language: only a detection profile, nothing to translate. */

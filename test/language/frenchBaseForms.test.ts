@@ -23,12 +23,18 @@ describe('frenchBaseForms', () => {
     ['actrice', 'acteur'],
     ['activités', 'activité'],
   ])('proposes %s → %s', (word, base) => {
-    expect(frenchBaseForms(word)).toContain(base);
+    expect(frenchBaseForms(word).map((b) => b.form)).toContain(base);
   });
 
-  it('puts nouns and adjectives before verbs, and never the word itself', () => {
-    const forms = frenchBaseForms('liées');
+  it('puts nouns and adjectives before verbs, says which each rule expects, and never gives the word itself', () => {
+    const forms = frenchBaseForms('liées').map((b) => b.form);
     expect(forms.indexOf('lié')).toBeLessThan(forms.indexOf('lier'));
     expect(forms).not.toContain('liées');
+    expect(frenchBaseForms('donnes').slice(0, 4)).toEqual([
+      { form: 'donne' },
+      { form: 'don', partOfSpeech: 'adj' },
+      { form: 'donn', partOfSpeech: 'adj' },
+      { form: 'donner', partOfSpeech: 'verb' },
+    ]);
   });
 });

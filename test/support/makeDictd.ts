@@ -48,6 +48,8 @@ export const FRENCH_ARTICLES: readonly string[] = [
   'Corée du Nord /kɔʀedynɔʀ/ <n>\nNorth Korea',
   'Coréen /kɔʀe/ <n>\nKorean',
   'coréen /kɔʀe/ <adj>\nKorean',
+  'don /dɔ̃/ <n, masc>\ngift, present',
+  'donner /dɔne/ <v>\ngive',
   'étudiant /etydjɑ̃/ <n, masc>\nstudent',
   'falloir /falwaʀ/ <v>\n1.\n      "Il faut que"\n It is necessary that',
   'film /film/ <n, masc>\nfilm, motion picture, movie',

@@ -22,9 +22,10 @@ export function splitSourceWords(text: string, profile: LanguageProfile): Source
   const isStop = (w: string): boolean => profile.stopwords.has(w.toLowerCase());
   for (const [match] of text.normalize('NFC').replace(/’/g, "'").matchAll(WORD)) {
     let rest = match;
-    for (let m = /^(\p{L}+)'(?=[\p{L}\p{N}])/u.exec(rest); m && profile.elisions?.has(m[1]!.toLowerCase()); m = /^(\p{L}+)'(?=[\p{L}\p{N}])/u.exec(rest)) {
-      out.push({ text: m[1]!, stop: true, joiner: "'" });
-      rest = rest.slice(m[0].length);
+    let elided: string | undefined;
+    while ((elided = /^(\p{L}+)'/u.exec(rest)?.[1]) !== undefined && profile.elisions?.has(elided.toLowerCase())) {
+      out.push({ text: elided, stop: true, joiner: "'" });
+      rest = rest.slice(elided.length + 1);
     }
     const parts = rest.split('-');
     parts.forEach((part, i) => out.push({ text: part, stop: isStop(part), joiner: i < parts.length - 1 ? '-' : ' ' }));

@@ -18,7 +18,9 @@ export const FRENCH_STOPWORDS: ReadonlySet<string> = withUnaccented(
     'ici peu beaucoup assez tant vraiment être suis es est sommes êtes sont étais était étions étiez étaient ' +
     'été sera seront serait seraient fut furent soit soient étant avoir ai as a avons avez ont avais avait ' +
     'avions aviez avaient eu aura auront aurait auraient ayant eut peut peuvent pouvait pourrait faut doit ' +
-    'doivent devait dire dis dit savoir sais sait svp stp bon ben bah euh genre voilà salut bonjour merci hein'
+    'doivent devait dire dis dit savoir sais sait svp stp bon ben bah euh genre voilà salut bonjour merci hein ' +
+    // chat spellings: ya (il y a), koi (quoi), kel (quel), pk and pq (pourquoi)
+    'ya koi kel pk pq'
   ).split(' '),
 );
 

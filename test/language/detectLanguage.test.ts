@@ -29,6 +29,8 @@ const FRENCH = [
   "c'est qui pierre rigoulot",
   'combien de nord-coreens vivent en france',
   "l'AAFC ?",
+  'ya des francais qui habitent a pyongyang?',
+  'pk la france reconnait pas la coree du nord',
 ];
 
 describe('detectLanguage', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readDictdBody } from '../dictd/DictdDictionary.js';
 
 /** One generated document: a title and its sections of plain prose. */
 export interface SourceDocument {
@@ -36,7 +36,7 @@ export function findTextSource(articleText: string, options: { install: boolean;
     note = tryInstall(options.log);
   }
   if (existsSync(GCIDE)) {
-    const documents = [...gcideDocuments(gunzipSync(readFileSync(GCIDE)).toString('utf8')), ...fortuneDocuments()];
+    const documents = [...gcideDocuments(readDictdBody(GCIDE).toString('utf8')), ...fortuneDocuments()];
     return { name: 'debian:dict-gcide+fortunes', note: `${note}: ${GCIDE}, ${FORTUNES}`, documents };
   }
   return { name: 'generated-from-article', note: `dict-gcide not available (${note}); documents are shuffled sentences of the article`, documents: articleDocuments(articleText) };

@@ -40,6 +40,8 @@ const schema = z.object({
   ASK_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(2_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Languages: dictd dictionaries into English (Debian installs them here; see src/language/languages.ts).
+  DICTIONARY_DIR: z.string().trim().min(1).default('/usr/share/dictd'),
 });
 
 /** The validated, frozen configuration. Parsed once by the entry point and passed in. */

@@ -11,7 +11,7 @@ const NO_FILE = join(dir, 'missing.env');
 describe('loadConfig', () => {
   it('has safe defaults with no .env and an empty environment, and freezes the result', () => {
     const config = loadConfig({}, NO_FILE);
-    expect(config).toMatchObject({ CORPUS_DIR: 'corpus', DATA_DIR: 'data', EMBEDDER: 'auto', MODEL_OFFLINE: false, ANSWER_PASSAGES: 3 });
+    expect(config).toMatchObject({ CORPUS_DIR: 'corpus', DATA_DIR: 'data', EMBEDDER: 'auto', MODEL_OFFLINE: false, ANSWER_PASSAGES: 3, DICTIONARY_DIR: '/usr/share/dictd' });
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -13,6 +13,7 @@ import { Engine } from '../src/answer/Engine.js';
 import { loadConfig } from '../src/config/config.js';
 import { embedderFromConfig } from '../src/embedding/createEmbedder.js';
 import { parseEvalCases } from '../src/eval/EvalCase.js';
+import { createTranslators } from '../src/language/translateQuestion.js';
 
 interface Point {
   readonly id: string;
@@ -28,7 +29,8 @@ const { values } = parseArgs({ options: { file: { type: 'string', multiple: true
 const files = values.file ?? DEFAULT_FILES;
 const config = loadConfig();
 const { embedder, model } = await embedderFromConfig(config);
-const { engine } = await Engine.open({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedder, model, minRelevance: 0, minKeyShare: 0, passages: 3 });
+const languages = createTranslators({ dictionaryDir: config.DICTIONARY_DIR });
+const { engine } = await Engine.open({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedder, model, minRelevance: 0, minKeyShare: 0, passages: 3, languages });
 
 const points: Point[] = [];
 for (const file of files) {
@@ -43,17 +45,16 @@ for (const p of scored) console.log(`${p.value.toFixed(3)}  ${p.share.toFixed(2)
 const ruled = points.filter((p) => p.value === undefined);
 for (const p of ruled) console.log(`  -    ${p.inScope ? 'in ' : 'out'}  ${p.id}  declined: ${p.reason}`);
 
-// Candidate thresholds are midpoints between neighbouring values. Among those within 2% of the
-// best accuracy, take the widest gap: a threshold squeezed between two near-equal scores to win
-// one more case would not hold on questions we have not seen.
+// Candidate thresholds are midpoints between neighbouring values: the most accurate, and among
+// equally accurate ones the widest gap (a threshold squeezed between two near-equal scores
+// would not hold on questions we have not seen).
 const candidates = scored.slice(0, -1).map((p, i) => {
   const gap = scored[i + 1]!.value - p.value;
   const t = p.value + gap / 2;
   return { threshold: t, gap, correct: scored.filter((q) => q.value >= t === q.inScope).length };
 });
 const most = Math.max(...candidates.map((c) => c.correct));
-const tolerance = Math.floor(scored.length * 0.02);
-const best = candidates.filter((c) => c.correct >= most - tolerance).sort((a, b) => b.gap - a.gap)[0]!;
+const best = candidates.filter((c) => c.correct === most).sort((a, b) => b.gap - a.gap)[0]!;
 const below = scored.filter((p) => p.value < best.threshold);
 const above = scored.filter((p) => p.value >= best.threshold);
 const ruledRight = ruled.filter((p) => !p.inScope).length;

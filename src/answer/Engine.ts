@@ -5,6 +5,7 @@ import type { HnswParams } from '../index/HnswIndex.js';
 import { SCHEMA_VERSION } from '../index/IndexManifest.js';
 import type { IndexData } from '../index/IndexStore.js';
 import { IndexStore } from '../index/IndexStore.js';
+import type { Translators } from '../language/translateQuestion.js';
 import { Retriever } from '../retrieval/Retriever.js';
 import { WordNet } from '../retrieval/WordNet.js';
 import { type AnswerOptions, AnswerService } from './AnswerService.js';
@@ -19,6 +20,8 @@ export interface EngineOptions extends AnswerOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Told when a build starts and why. */
   readonly onBuild?: (reason: string) => void;
+  /** Translators for questions in other languages (see `createTranslators`); none: English only. */
+  readonly languages?: Translators;
 }
 
 /**
@@ -83,7 +86,7 @@ export class Engine {
   }
 
   private serviceFor(data: IndexData): AnswerService {
-    const retriever = new Retriever(data, this.options.embedder, this.wordnet);
+    const retriever = new Retriever(data, this.options.embedder, this.wordnet, { ...(this.options.languages ? { languages: this.options.languages } : {}) });
     return new AnswerService(data, retriever, this.options);
   }
 }

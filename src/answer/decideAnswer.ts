@@ -6,6 +6,8 @@ export type DecisionReason =
   | 'answered'
   /** The question has no word to look for (only filler or stop words). */
   | 'nothing_asked'
+  /** The question is in a language the engine cannot read here (no dictionary for it). */
+  | 'unsupported_language'
   /** A name, number or unknown word the question is about is nowhere in the corpus. */
   | 'not_in_corpus'
   /** The best passage leaves out a name or number the question is about. */
@@ -52,6 +54,7 @@ export function decideAnswer(query: AnalyzedQuery, best: FocusedSpan | undefined
   const keyShare = best?.keyShare ?? 0;
   const decline = (reason: DecisionReason, missing: readonly string[]): Decision => ({ answered: false, reason, missing, margin, keyShare });
   const keys = query.groups.filter((g) => g.role === 'key');
+  if (query.note !== undefined) return decline('unsupported_language', []);
   if (keys.length === 0) return decline('nothing_asked', []);
   const absent = keys.filter((g) => g.salient && !g.known);
   if (absent.length > 0) return decline('not_in_corpus', words(absent));

@@ -12,6 +12,7 @@ export function readingOf(query: AnalyzedQuery, decision: Decision): QuestionRea
     translated: read('translated'),
     keyTerms: query.groups.filter((g) => g.role === 'key').map((g) => g.reading?.to ?? g.word),
     missing: decision.answered ? [] : decision.missing,
+    ...(query.note !== undefined ? { note: query.note } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { answerOptionsFromConfig } from '../answer/AnswerService.js';
+import { createTranslators } from '../language/translateQuestion.js';
 import { Engine } from '../answer/Engine.js';
 import type { Config } from '../config/config.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
@@ -14,6 +15,7 @@ export async function openBotEngine(config: Config, logger: Logger): Promise<Eng
     embedder,
     model,
     ...answerOptionsFromConfig(config),
+    languages: createTranslators({ dictionaryDir: config.DICTIONARY_DIR }),
     onBuild: (reason) => logger.info('index: building', { reason }),
   });
   if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });

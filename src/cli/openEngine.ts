@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { answerOptionsFromConfig } from '../answer/AnswerService.js';
+import { createTranslators } from '../language/translateQuestion.js';
 import { Engine } from '../answer/Engine.js';
 import type { BuildSummary } from '../index/buildIndex.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
@@ -20,6 +21,7 @@ export async function openEngine(config: Config): Promise<{ engine: Engine; buil
     embedder,
     model,
     ...answerOptionsFromConfig(config),
+    languages: createTranslators({ dictionaryDir: config.DICTIONARY_DIR }),
     onBuild: (reason) => process.stderr.write(`index: building (${reason})…\n`),
     onProgress: progressBar('embedding'),
   });

@@ -1,7 +1,9 @@
 import type { Chunk } from '../chunking/chunkDocument.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import type { IndexData } from '../index/IndexStore.js';
+import { readQuestionLanguage, type Translators } from '../language/translateQuestion.js';
 import { type AnalyzedQuery, analyzeQuery } from './analyzeQuery.js';
+import { translatedWords } from './translatedWords.js';
 import { type FocusedSpan, focusPassages } from './focusPassage.js';
 import { SentenceTokens } from './SentenceTokens.js';
 import { fuseRankings } from './fuseRankings.js';
@@ -15,6 +17,8 @@ export interface RetrievedSpan extends FocusedSpan {
 }
 
 export interface RetrieverOptions {
+  /** Translators for questions in other languages; without them every question is read as English. */
+  readonly languages?: Translators;
   /** Neighbours taken from each of the vector and BM25 searches. Default 30. */
   readonly candidates?: number;
   /** Fused chunks that are focused and scored. Default 10. */
@@ -45,8 +49,12 @@ export class Retriever {
     private readonly options: RetrieverOptions = {},
   ) {}
 
+  /** Reads a question: its language (translated into English words), parts, words and their stand-ins. */
   analyze(question: string): AnalyzedQuery {
-    return analyzeQuery(question, this.data.lexical, this.wordnet);
+    const language = this.options.languages ? readQuestionLanguage(question, this.options.languages) : undefined;
+    if (!language || language.language === 'en') return analyzeQuery(question, this.data.lexical, this.wordnet);
+    if ('note' in language) return { ...analyzeQuery([], this.data.lexical, this.wordnet), language: language.language, note: language.note };
+    return { ...analyzeQuery(translatedWords(language.translation), this.data.lexical, this.wordnet, question), language: language.language };
   }
 
   async retrieve(question: string, limit: number): Promise<{ query: AnalyzedQuery; spans: RetrievedSpan[] }> {

@@ -81,6 +81,10 @@ export interface AnalyzedQuery {
   readonly text: string;
   /** The kind of answer the question asks for, when its words say so ("when…" → time). */
   readonly answerKind?: AnswerKind;
+  /** The question's language when not English (its words were translated). */
+  readonly language?: string;
+  /** Why the question could not be read (a language without its dictionary), one line. */
+  readonly note?: string;
 }
 
 /** One way two neighbouring question words may stand together in a text. */
@@ -148,8 +152,8 @@ const ROLE_WEIGHTS: Readonly<Record<TermRole, number>> = { key: 1, weak: 0.3, co
  * "french", the phrase "european union" for "EU") and corpus words of its family. Words that
  * name the kind of answer ("year", "name") are weak; words of the context never decide.
  */
-export function analyzeQuery(question: string | readonly AskedWord[], vocabulary: Vocabulary, wordnet?: WordNet): AnalyzedQuery {
-  const parts: MessageParts = typeof question === 'string' ? splitMessage(question) : { core: question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
+export function analyzeQuery(question: string | readonly AskedWord[], vocabulary: Vocabulary, wordnet?: WordNet, original?: string): AnalyzedQuery {
+  const parts: MessageParts = typeof question === 'string' ? splitMessage(question) : { core: original ?? question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
   const asked = typeof question === 'string' ? askedWords(parts) : question;
   const groups: TermGroup[] = [];
   const seen = new Set<string>();

@@ -61,17 +61,26 @@ export function decideAnswer(query: AnalyzedQuery, best: FocusedSpan | undefined
   if (!best) return decline('low_coverage', words(keys.filter((g) => !g.known)));
   const left = unaddressed(query, best);
   if (left.length > 0) return decline('not_addressed', left);
-  if (margin < 0 || keyShare < thresholds.minKeyShare) return decline('low_coverage', best.missing);
+  if (margin < 0 || keyShare < thresholds.minKeyShare) return decline('low_coverage', words(keys.filter((g) => best.missing.includes(g.word))));
   if (!holdsKind) return decline('no_answer_kind', []);
   return { answered: true, reason: 'answered', missing: [], margin, keyShare };
 }
 
-/** The salient key words (names, numbers) a passage leaves out. */
+/**
+ * The salient key words (names, numbers) a passage leaves out. A part of a corpus name is
+ * not missing when another part is there ("Lang" stands for "Jack Lang").
+ */
 export function unaddressed(query: AnalyzedQuery, span: FocusedSpan): string[] {
-  const salient = new Set(words(query.groups.filter((g) => g.role === 'key' && g.salient)));
-  return span.missing.filter((w) => salient.has(w));
+  const missing = new Set(span.missing);
+  const salient = query.groups.filter((g) => g.role === 'key' && g.salient);
+  const named = new Set(salient.filter((g) => g.name !== undefined && !missing.has(g.word)).map((g) => g.name));
+  return salient.filter((g) => missing.has(g.word) && !(g.name !== undefined && named.has(g.name))).map(wordOf);
 }
 
 function words(groups: readonly TermGroup[]): string[] {
-  return groups.map((g) => g.reading?.to ?? g.word);
+  return groups.map(wordOf);
+}
+
+function wordOf(g: TermGroup): string {
+  return g.reading?.to ?? g.word;
 }

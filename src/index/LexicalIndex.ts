@@ -50,6 +50,8 @@ export class LexicalIndex {
   private sortedStems: string[] | undefined;
   /** Built on first use after words were added; saved with the index. */
   private spelling: SpellingIndex | undefined;
+  /** Neighbouring word pairs of the corpus's names, made on first use from the acronym table. */
+  private nameParts: Set<string> | undefined;
 
   private constructor(
     private readonly postings: Bm25Postings,
@@ -87,6 +89,7 @@ export class LexicalIndex {
       }
       for (const t of tokens) this.words.add(t.word);
       this.spelling = undefined;
+      this.nameParts = undefined;
       for (const s of new Set(tokens.map((t) => t.stem))) this.df.set(s, (this.df.get(s) ?? 0) + 1);
       this.postings.add([analyze(text), analyze(`${c.title} ${c.section}`)]);
     });
@@ -171,6 +174,23 @@ export class LexicalIndex {
   /** True for a word the corpus only writes capitalised inside sentences: a name (`vaysset`, `pyongyang`). */
   isName(word: string): boolean {
     return this.names.has(word);
+  }
+
+  /**
+   * True when these words, in this order, are part of a capitalised name the corpus writes
+   * ("jack lang" in "Jack Lang", "olivier vaysset").
+   */
+  isNamePart(words: readonly string[]): boolean {
+    if (!this.nameParts) {
+      this.nameParts = new Set();
+      for (const phrases of this.acronyms.values()) {
+        for (const phrase of phrases) {
+          const w = phrase.split(' ');
+          for (let i = 0; i + 1 < w.length; i++) this.nameParts.add(`${w[i]} ${w[i + 1]}`);
+        }
+      }
+    }
+    return words.length === 2 && this.nameParts.has(words.join(' '));
   }
 
   /** The names an acronym stands for in the corpus (`nk` → ["north korea", …]); [] when none. */

@@ -18,26 +18,29 @@ const ENGLISH_CONTRACTION = /['’](?:s|t|re|m|ll|ve|d)$/;
 // A letter a language writes and English does not (é in a lower-case word) counts this much: names
 // carry accents too (François Mitterrand), so accents alone never make a question French.
 const LETTER_WEIGHT = 0.5;
+// Function words or elisions a question must show to be read as another language than English.
+const MIN_FUNCTION_WORDS = 2;
 
 /**
  * Detects the language of a short chat question from its function words, elisions (`l'`, `qu'`)
  * and letters, with or without accents. A word that is a function word in two languages (`a`,
- * `on`, `me`) counts for neither. A source language must show at least one function word or
- * elision and outweigh English, so an English question naming French people or places
+ * `on`, `me`) counts for neither. A source language must show at least two function words or
+ * elisions and outweigh English (whose evidence includes chat forms such as "doesnt"), so an English question naming French people or places
  * ("who is jean-marie lambret", "was the aafc active in paris") stays English.
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const scores = new Map<LanguageCode, number>();
-  const strong = new Set<LanguageCode>();
+  const strong = new Map<LanguageCode, number>();
   const add = (code: string, weight: number): void => {
     scores.set(code as LanguageCode, (scores.get(code as LanguageCode) ?? 0) + weight);
-    if (weight >= 1) strong.add(code as LanguageCode);
+    if (weight >= 1) strong.set(code as LanguageCode, (strong.get(code as LanguageCode) ?? 0) + 1);
   };
   for (const [raw] of text.matchAll(WORD)) {
     const word = raw.normalize('NFC').toLowerCase().replace(/’/g, "'");
     for (const [code, weight] of evidence(word)) add(code, weight);
   }
-  const ranked = [...scores].filter(([code]) => code === 'en' || strong.has(code)).sort((a, b) => b[1] - a[1]);
+  // One function word alone ("eu" in "which eu country") is no evidence of another language.
+  const ranked = [...scores].filter(([code]) => code === 'en' || (strong.get(code) ?? 0) >= MIN_FUNCTION_WORDS).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || first[1] === (second?.[1] ?? 0)) return { language: 'en', confidence: 0 };
   const runnerUp = second?.[1] ?? 0;

@@ -1,3 +1,4 @@
+import { CHAT_FORMS, FILLER_WORDS } from '../text/chatForms.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { frenchBaseForms } from './frenchBaseForms.js';
 import { FRENCH_ELISIONS, FRENCH_LETTERS, FRENCH_STOPWORDS } from './frenchWords.js';
@@ -36,8 +37,8 @@ export interface SourceLanguageSpec extends LanguageProfile {
   readonly baseForms: (word: string) => readonly BaseForm[];
 }
 
-/** The corpus language: only a detection profile, nothing to translate. */
-export const ENGLISH: LanguageProfile = { code: 'en', stopwords: STOPWORDS };
+/** The corpus language: only a detection profile (function words, chat forms and filler), nothing to translate. */
+export const ENGLISH: LanguageProfile = { code: 'en', stopwords: new Set([...STOPWORDS, ...CHAT_FORMS.keys(), ...FILLER_WORDS]) };
 
 /**
  * Languages questions may be asked in. Adding one (a FreeDict `deu-eng`, `spa-eng`…) is an entry

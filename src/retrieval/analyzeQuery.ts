@@ -1,6 +1,8 @@
 import type { WeightedTerm } from '../index/LexicalIndex.js';
 import { ANSWER_KINDS } from '../text/answerKinds.js';
 import { CHAT_FORMS, FILLER_WORDS } from '../text/chatForms.js';
+import { editDistance } from '../text/editDistance.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { americanSpelling, stem, type Token, tokenize } from '../text/tokenize.js';
 import { type AnswerKind, answerKindOf } from './answerKind.js';
 import { type MessageParts, splitMessage } from './readQuestion.js';
@@ -65,6 +67,11 @@ export interface TermGroup {
   readonly salient: boolean;
   /** Set when the word was read differently from how it was typed. */
   readonly reading?: WordReading;
+  /**
+   * Groups of one name the corpus writes ("jack" and "lang" of "Jack Lang") share this number:
+   * a passage naming "Lang" addresses "Jack Lang".
+   */
+  readonly name?: number;
 }
 
 export interface AnalyzedQuery {
@@ -108,6 +115,8 @@ export interface Vocabulary {
   expandAcronym?(acronym: string): string[];
   /** True for a word the corpus only writes capitalised: a name. */
   isName?(word: string): boolean;
+  /** True when two words, in order, stand together in one of the corpus's capitalised names. */
+  isNamePart?(words: readonly string[]): boolean;
 }
 
 /**
@@ -163,6 +172,7 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
     seen.add(group.word);
     groups.push(group);
   });
+  linkNames(groups, vocabulary);
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
   const terms = groups.flatMap((g) => [
@@ -238,11 +248,13 @@ function termGroup(asked: AskedWord, vocabulary: Vocabulary, wordnet: WordNet | 
       const to = [...new Set(acronym.filter((p) => content(p).every((t) => vocabulary.hasWord(t.word))))];
       return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word }, alternatives, phrases, vocabulary, [token.stem], true, wordnet);
     }
+    // "wich", "teh", "becuase": a misspelt function word says nothing.
+    if (!realWordOf(token.word, wordnet) && isNearStopWord(token.word)) return undefined;
     const correction = /\d/.test(token.word) ? undefined : vocabulary.correct?.(token.word);
     // A real English word the corpus does not use is most likely meant ("germany" is no typo of
     // "germane", "back" none of "jack"), unless the corpus has a name with the same letters
     // swapped ("lambert" for "Lambret").
-    const realWord = wordnet?.profile(token.word) !== undefined;
+    const realWord = realWordOf(token.word, wordnet);
     // A word neither the corpus nor English knows is a typo of an English word the corpus may
     // still relate to ("russain" → russian → Russia).
     const chosen =
@@ -275,6 +287,16 @@ function termGroup(asked: AskedWord, vocabulary: Vocabulary, wordnet: WordNet | 
     if (!alternatives.has(s)) alternatives.set(s, { stem: s, weight: MORPHOLOGICAL_WEIGHT });
   }
   return finish(asked, token.word, reading, alternatives, phrases, vocabulary, [token.stem], inName, wordnet);
+}
+
+function realWordOf(word: string, wordnet: WordNet | undefined): boolean {
+  return wordnet?.profile(word) !== undefined;
+}
+
+function isNearStopWord(word: string): boolean {
+  if (word.length < 3) return false;
+  for (const s of STOPWORDS) if (s.length >= 3 && editDistance(word, s, 1) <= 1) return true;
+  return false;
 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -316,6 +338,17 @@ function finish(
     salient: name,
     ...(reading ? { reading } : {}),
   };
+}
+
+// Neighbouring key words that stand together in a corpus name share a `name` number.
+function linkNames(groups: TermGroup[], vocabulary: Vocabulary): void {
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const [a, b] = [groups[i]!, groups[i + 1]!];
+    if (a.role === 'context' || b.role === 'context' || !vocabulary.isNamePart?.([a.word, b.word])) continue;
+    const name = a.name ?? i;
+    groups[i] = { ...a, name };
+    groups[i + 1] = { ...b, name };
+  }
 }
 
 function queryPairs(groups: readonly TermGroup[]): QueryPair[] {

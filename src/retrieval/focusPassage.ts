@@ -17,7 +17,7 @@ export interface FocusedSpan {
   readonly keyCoverage: number;
   /** `keyShare` of the question, read under the title and section, in [0, 1]. */
   readonly keyShare: number;
-  /** Key words of the question neither the span nor its title and section hold, as read. */
+  /** Key words of the question (`TermGroup.word`) neither the span nor its title and section hold. */
   readonly missing: readonly string[];
 }
 

@@ -28,7 +28,6 @@ const FRENCH = [
   'la france a une ambassade a pyongyang?',
   "c'est qui pierre rigoulot",
   'combien de nord-coreens vivent en france',
-  "l'AAFC ?",
   'ya des francais qui habitent a pyongyang?',
   'pk la france reconnait pas la coree du nord',
 ];
@@ -51,7 +50,14 @@ describe('detectLanguage', () => {
 
   it('counts a function word two languages share for neither, unless its accent says which', () => {
     expect(detectLanguage('a')).toEqual({ language: 'en', confidence: 0 });
-    // à: a French function word (1) written with a French letter (0.5): 1.5 / 2.5.
-    expect(detectLanguage('à')).toEqual({ language: 'fr', confidence: 0.6 });
+    // à and qui: two French function words (2) and a French letter (0.5): 2.5 / 3.5.
+    expect(detectLanguage('à qui')).toEqual({ language: 'fr', confidence: 2.5 / 3.5 });
+  });
+
+  it('needs two function words of another language: one alone is no evidence', () => {
+    // "eu" is French (avoir) and the European Union in chat; "doesnt" is English chat.
+    expect(detectLanguage('wich eu contry besides france doesnt recognize pyongyang').language).toBe('en');
+    expect(detectLanguage("l'AAFC ?").language).toBe('en');
+    expect(detectLanguage("c'est quoi l'AAFC ?").language).toBe('fr');
   });
 });

@@ -10,7 +10,7 @@ export function readingOf(query: AnalyzedQuery, decision: Decision): QuestionRea
     corrected: read('corrected'),
     expanded: read('expanded'),
     translated: read('translated'),
-    keyTerms: query.groups.filter((g) => g.role === 'key').map((g) => g.reading?.to ?? g.word),
+    keyTerms: query.groups.filter((g) => g.role === 'key').map((g) => (g.reading?.kind === 'translated' ? g.word : (g.reading?.to ?? g.word))),
     missing: decision.answered ? [] : decision.missing,
     ...(query.note !== undefined ? { note: query.note } : {}),
   };

@@ -30,7 +30,7 @@ export function acronymsIn(text: string): AcronymDefinition[] {
   }
   for (const name of capitalisedNames(text)) {
     const phrase = phraseOf(name);
-    const words = name.flatMap((w) => w.split('-'));
+    const words = name.flatMap((w) => w.split('-')).filter((w) => w !== '');
     const initials = (keep: (w: string) => boolean): string => words.filter(keep).map((w) => w[0]!.toLowerCase()).join('');
     // "Republic of Korea" is ROK and "Democratic People's Republic of Korea" DPRK: with and without "of".
     const acronyms = new Set([initials((w) => !CONNECTORS.has(w.toLowerCase())), initials((w) => w.toLowerCase() === 'of' || !CONNECTORS.has(w.toLowerCase()))]);

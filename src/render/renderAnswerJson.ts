@@ -14,6 +14,14 @@ export function answerToJson(answer: Answer): object {
       footnotes: p.footnotes.map((f) => ({ n: f.n, text: f.text })),
       citationNeeded: p.citationNeeded,
     })),
+    reading: {
+      corrected: answer.reading.corrected,
+      expanded: answer.reading.expanded,
+      translated: answer.reading.translated,
+      keyTerms: answer.reading.keyTerms,
+      missing: answer.reading.missing,
+      ...(answer.reading.note !== undefined ? { note: answer.reading.note } : {}),
+    },
   };
 }
 

@@ -1,18 +1,22 @@
 import type { Answer, Citation, Passage } from '../answer/types.js';
+import { declineLine, readingLine } from './describeReading.js';
 
-/** Text shown when the engine abstains; the same words in every renderer. */
-export const NOT_IN_CORPUS = 'I found nothing about that in the corpus.';
 /** Warning shown under a quote that carries `[citation needed]`. */
 export const CITATION_NEEDED_WARNING = '⚠ This claim is marked [citation needed] in the source: no reference supports it.';
 
 /**
- * A terminal answer: each passage as `> ` quote lines under its document and section, then its
- * footnotes as `[n] reference text`, and a warning on a `[citation needed]` claim.
+ * A terminal answer: a line on how the question was read when a word was corrected or spelt
+ * out, then each passage as `> ` quote lines under its document and section, its footnotes as
+ * `[n] reference text`, and a warning on a `[citation needed]` claim; or why it declined.
  */
 export function renderAnswerText(answer: Answer): string {
-  if (!answer.answered) return `${NOT_IN_CORPUS}\n`;
-  return answer.passages.map((p, i) => renderPassage(p, i + 1)).join('\n');
+  const read = readingLine(answer.reading, plainQuote);
+  const head = read ? `${read}\n` : '';
+  if (!answer.answered) return `${head}${declineLine(answer.reading, plainQuote)}\n`;
+  return head + answer.passages.map((p, i) => renderPassage(p, i + 1)).join('\n');
 }
+
+const plainQuote = (word: string): string => `"${word}"`;
 
 function renderPassage(p: Passage, rank: number): string {
   const lines = [`${rank}. ${p.title} — ${p.section}`];

@@ -211,7 +211,9 @@ export function askedWords(parts: MessageParts): AskedWord[] {
 
 function termGroup(asked: AskedWord, vocabulary: Vocabulary, wordnet: WordNet | undefined): TermGroup | undefined {
   let word = asked.readings[0]!;
-  let reading: WordReading | undefined = asked.kind && word !== asked.typed ? { kind: asked.kind, from: asked.typed, to: asked.readings.join(' / ') } : undefined;
+  // Two readings say enough ("foreign ministry / foreign minister"); a dictionary may list many.
+  const shown = asked.readings.slice(0, 2).join(' / ');
+  let reading: WordReading | undefined = asked.kind && word !== asked.typed ? { kind: asked.kind, from: asked.typed, to: shown } : undefined;
   const alternatives = new Map<string, Alternative>();
   const phrases = new Map<string, Phrase>();
   const addPhrase = (words: readonly Token[], weight: number, own: string): void => {

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, Footnote, Passage } from '../../answer/types.js';
-import { CITATION_NEEDED_WARNING, NOT_IN_CORPUS } from '../../render/renderAnswerText.js';
+import { declineLine, readingLine } from '../../render/describeReading.js';
+import { CITATION_NEEDED_WARNING } from '../../render/renderAnswerText.js';
 import { answerButtons } from './answerButtons.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
@@ -30,14 +31,20 @@ const QUESTION_CHARS = 1500;
 export function renderAnswerMessage(answer: Answer, options: AnswerMessageOptions = {}): BotMessage {
   const heading = `**${options.label ?? 'Question'}:** ${truncate(safeText(answer.question), QUESTION_CHARS)}`;
   const components = options.answerId ? [answerButtons(options.answerId, answer.answered && (options.more ?? false))] : [];
+  const read = readingLine(answer.reading, discordQuote);
+  // Discord's small grey subtext: how the question was read is a note, not the answer.
+  const readNote = read ? `\n-# ${read}` : '';
   if (!answer.answered) {
-    return { content: `${heading}\n${NOT_IN_CORPUS}`, embeds: [], components, allowedMentions: { parse: [] } };
+    return { content: truncate(`${heading}${readNote}\n${declineLine(answer.reading, discordQuote)}`, DISCORD_LIMITS.content), embeds: [], components, allowedMentions: { parse: [] } };
   }
   const firstRank = options.firstRank ?? 1;
   const { embeds, dropped } = fitEmbeds(answer.passages.map((p, i) => passageEmbed(p, firstRank + i)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
-  return { content: truncate(`${heading}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: { parse: [] } };
+  return { content: truncate(`${heading}${readNote}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: { parse: [] } };
 }
+
+// A word as the user typed it or as it was read, escaped, in italics.
+const discordQuote = (word: string): string => `*${safeText(word.slice(0, 100))}*`;
 
 function passageEmbed(p: Passage, rank: number): APIEmbed {
   const warning = p.citationNeeded ? `\n\n${CITATION_NEEDED_WARNING}` : '';

@@ -4,7 +4,8 @@ import { embedLength } from 'discord.js';
 import type { Answer, Passage } from '../../../src/answer/types.js';
 import { DISCORD_LIMITS } from '../../../src/bot/render/discordLimits.js';
 import { footnoteList, renderAnswerMessage } from '../../../src/bot/render/renderAnswerMessage.js';
-import { CITATION_NEEDED_WARNING, NOT_IN_CORPUS } from '../../../src/render/renderAnswerText.js';
+import { NOT_IN_CORPUS } from '../../../src/render/describeReading.js';
+import { CITATION_NEEDED_WARNING } from '../../../src/render/renderAnswerText.js';
 import type { BotMessage } from '../../../src/bot/render/BotMessage.js';
 
 function passage(over: Partial<Passage> = {}): Passage {

@@ -173,6 +173,9 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
     groups.push(group);
   });
   linkNames(groups, vocabulary);
+  // A claim to check may word things the source words otherwise ("refuses to recognise" for "not
+  // to recognise"): its words the corpus never uses are weak, unless they name something.
+  if (parts.kind === 'statement') groups.forEach((g, i) => g.role === 'key' && !g.known && !g.salient && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
   const terms = groups.flatMap((g) => [
@@ -324,6 +327,8 @@ function finish(
   const acronym = reading?.kind === 'expanded' && phrases.size > 0 && alternatives.size === 0;
   const profile = nameLike || word.includes(' ') ? undefined : wordnet?.profile(word);
   const name = nameLike || /\d/.test(word) || (vocabulary.isName?.(word) ?? false) || (wordnet !== undefined && !word.includes(' ') && (profile === undefined || profile.instance));
+  // General words say how or what kind, not what about: adverbs, and words of many senses
+  // ("take", "give", "side", "job"), which chat uses loosely.
   const general = !name && profile !== undefined && (profile.adverbOnly || profile.senses >= COMMON_SENSES);
   const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general ? 'weak' : 'key';
   const known = [...alternatives.values()].some((a) => vocabulary.documentFrequency(a.stem) > 0) || phrases.size > 0;

@@ -25,7 +25,7 @@ const SHORT_MESSAGE_WORDS = 18;
  * message — its last question (with the question just before it, when there is one: "one of
  * them is french? what's the story with him") as the core and the sentences before as context.
  * Lead-ins ("anyone know if", "i heard") and check tags ("…, right?", "or nah") are cut from the
- * core; a message that is no question is read as a claim to check.
+ * core; a message with a check tag or a statement lead is read as a claim to check.
  */
 export function splitMessage(message: string): MessageParts {
   const clean = message.replace(DISCORD_MARKUP, ' ').replace(STYLING, ' ').replace(/\s+/g, ' ').trim();
@@ -41,7 +41,8 @@ export function splitMessage(message: string): MessageParts {
   const asked = sentences.slice(coreFrom).join(' ');
   const withoutLead = stripLeadIns(asked);
   const withoutTag = stripCheckTags(withoutLead);
-  const statement = withoutTag !== withoutLead || STATEMENT_LEAD.test(asked) || !sentences.slice(coreFrom).some(isQuestion);
+  // A claim says so: a check tag ("…, right?") or a lead ("i heard…"). Bare keywords are no claim.
+  const statement = withoutTag !== withoutLead || STATEMENT_LEAD.test(asked);
   return {
     core: withoutTag.trim() === '' ? asked : withoutTag,
     context: sentences.slice(0, coreFrom).join(' '),

@@ -36,6 +36,52 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+describe('ask: how the question was read', () => {
+  it('says in one line which words were corrected or spelt out, and never changes the quote', async () => {
+    const result = await ask(['who did pres sarkozy pick as his special envoy for nk']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(lines(result.stdout)[0]).toBe('Read "pres" as "president", "nk" as "north korea".');
+    expect(result.stdout).toContain('> In late 2009, French president Nicolas Sarkozy appointed Socialist politician Jack Lang his special envoy to North Korea');
+  });
+
+  it('gives the reading in JSON: corrections, expansions and key terms', async () => {
+    const result = await ask(['--json', 'what year was miterand in nk']);
+    const answer = JSON.parse(result.stdout);
+    expect(answer.reading).toEqual({
+      corrected: [{ from: 'miterand', to: 'mitterrand' }],
+      expanded: [{ from: 'nk', to: 'north korea' }],
+      translated: [],
+      keyTerms: ['mitterrand', 'north korea'],
+      missing: [],
+    });
+    expect(answer.passages[0].text).toContain('toured North Korea in 1981');
+  });
+
+  it('names what the corpus lacks when it declines', async () => {
+    const result = await ask(['--json', 'when did germany and north korea set up diplomatic relations']);
+    const answer = JSON.parse(result.stdout);
+    expect(answer).toMatchObject({ answered: false, passages: [], reading: { missing: ['germany'] } });
+    expect((await ask(['does the UK recognise north korea'])).stdout).toBe('The corpus says nothing about "uk".\n');
+  });
+
+  it('--explain prints the key terms, each candidate passage and the decision with its margin', async () => {
+    const result = await ask(['--explain', 'who did pres sarkozi pick as his special envoy for nk']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^question: who did pres sarkozi pick/m);
+    expect(result.stdout).toMatch(/^ {2}president \[expanded from "pres"\] {2}key/m);
+    expect(result.stdout).toMatch(/^ {2}1\. key [\d.]+ {2}cov [\d.]+ {2}score [\d.]+ {2}france-north-korea-relations — Introduction/m);
+    expect(result.stdout).toMatch(/^decision: answered \(key coverage \+[\d.]+ against MIN_RELEVANCE 0\.41\)$/m);
+  });
+
+  it('declines a French question with a one-line note when the French dictionary is missing', async () => {
+    const result = await runCli('ask', ['Qui sont les seuls Français qui vivent en Corée du Nord ?'], { ...folders, env: { DICTIONARY_DIR: join(tmp, 'no-dictionaries') } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      `French questions need the French–English dictionary, not found in ${join(tmp, 'no-dictionaries')}: apt-get install dict-freedict-fra-eng\n`,
+    );
+  });
+});
+
 describe('ask (text)', () => {
   it('prints the quote as "> " lines under document and section, then the footnotes', async () => {
     const result = await ask(['--k', '1', QUESTION]);

@@ -7,10 +7,13 @@ import { Engine } from '../../src/answer/Engine.js';
 import type { Answer } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config/config.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
+import { dictdExists, dictdFiles } from '../../src/dictd/DictdDictionary.js';
 import { type EvalCase, parseEvalCases } from '../../src/eval/EvalCase.js';
 import { type EvalReport, scoreEval } from '../../src/eval/scoreEval.js';
 import type { IndexData } from '../../src/index/IndexStore.js';
 import { IndexStore } from '../../src/index/IndexStore.js';
+import { SOURCE_LANGUAGES } from '../../src/language/languages.js';
+import { createTranslators } from '../../src/language/translateQuestion.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 // The shipped defaults (no .env, no environment), so this test checks the configuration users get.
@@ -21,6 +24,12 @@ let cases: EvalCase[];
 let answers: Answer[];
 let report: EvalReport;
 let index: IndexData;
+let chatCases: EvalCase[];
+let chatAnswers: Answer[];
+let chatReport: EvalReport;
+// French questions need Debian's dict-freedict-fra-eng (.ci/run installs it); without it they are
+// declined with a note, and the chat figures are counted on the other questions.
+const frenchReadable = dictdExists(dictdFiles(config.DICTIONARY_DIR, SOURCE_LANGUAGES.fr.dictionary));
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'dev-set-'));
@@ -28,11 +37,20 @@ beforeAll(async () => {
   const dataDir = join(tmp, 'data');
   cpSync(join(ROOT, 'corpus'), corpusDir, { recursive: true });
   const embedder = new HashEmbedder();
-  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model: null, ...answerOptionsFromConfig(config) });
+  const languages = createTranslators({ dictionaryDir: config.DICTIONARY_DIR });
+  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model: null, ...answerOptionsFromConfig(config), languages });
   cases = parseEvalCases(readFileSync(join(ROOT, 'test/fixtures/dev.jsonl'), 'utf8'), 'dev.jsonl');
   answers = [];
   for (const c of cases) answers.push(await engine.service.answer(c.question, 3));
   report = scoreEval(cases, answers);
+  chatCases = parseEvalCases(readFileSync(join(ROOT, 'test/fixtures/dev-chat.jsonl'), 'utf8'), 'dev-chat.jsonl');
+  chatAnswers = [];
+  for (const c of chatCases) chatAnswers.push(await engine.service.answer(c.question, 3));
+  const counted = chatCases.flatMap((c, i) => (frenchReadable || !c.tags?.includes('french') ? [i] : []));
+  chatReport = scoreEval(
+    counted.map((i) => chatCases[i]!),
+    counted.map((i) => chatAnswers[i]!),
+  );
   index = new IndexStore(dataDir).read({ embedderId: embedder.id, dimension: embedder.dimension });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -75,10 +93,36 @@ describe('dev set with the offline hash embedder and the shipped MIN_RELEVANCE',
   });
 });
 
-describe('answer invariants over every dev answer', () => {
+describe('chat-style dev set (test/fixtures/dev-chat.jsonl)', () => {
+  // The floors keep what was reached from sliding back (issue 7's targets are 0.90 / 0.95 / 2 / 2).
+  it('meets the floors: hit@1 ≥ 0.85, hit@3 ≥ 0.90, at most 3 answerable declined, at most 3 near-topic answered', () => {
+    const failing = chatReport.results.filter((r) => r.failures.length > 0).map((r) => `${r.id}: ${r.failures.join('; ')}`);
+    const answerable = chatReport.hitAt1.total;
+    expect(answerable).toBe(frenchReadable ? 40 : 36);
+    expect(chatReport.hitAt1.hits / answerable, failing.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(chatReport.hitAt3.hits / answerable, failing.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(chatReport.falseDeclines.hits, failing.join('\n')).toBeLessThanOrEqual(3);
+    expect(chatReport.falseAnswers.hits, failing.join('\n')).toBeLessThanOrEqual(3);
+  });
+
+  it('declines a French question with a note on how to enable French when the dictionary is missing', () => {
+    if (frenchReadable) {
+      const french = chatCases.flatMap((c, i) => (c.tags?.includes('french') && !c.expect.abstain ? [chatAnswers[i]!] : []));
+      expect(french.filter((a) => a.answered)).toHaveLength(4);
+      return;
+    }
+    chatCases.forEach((c, i) => {
+      if (!c.tags?.includes('french')) return;
+      expect(chatAnswers[i]!.answered).toBe(false);
+      expect(chatAnswers[i]!.reading.note).toMatch(/apt-get install dict-freedict-fra-eng/);
+    });
+  });
+});
+
+describe('answer invariants over every dev and dev-chat answer', () => {
   it('quotes verbatim slices of at most 400 characters with footnotes from the reference list', () => {
-    const passages = answers.flatMap((a) => a.passages);
-    expect(passages.length).toBeGreaterThan(13);
+    const passages = [...answers, ...chatAnswers].flatMap((a) => a.passages);
+    expect(passages.length).toBeGreaterThan(50);
     for (const p of passages) {
       const doc = index.documents.get(p.doc)!;
       expect(doc, p.doc).toBeDefined();
@@ -95,7 +139,7 @@ describe('answer invariants over every dev answer', () => {
   });
 
   it('lists at most 3 passages, best first, none overlapping another', () => {
-    for (const a of answers) {
+    for (const a of [...answers, ...chatAnswers]) {
       expect(a.passages.length).toBeLessThanOrEqual(3);
       expect(a.answered).toBe(a.passages.length > 0);
       const scores = a.passages.map((p) => p.score);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../src/chunking/chunkDocument.js';
+import { LexicalIndex } from '../../src/index/LexicalIndex.js';
+import { analyzeQuery, type TermGroup } from '../../src/retrieval/analyzeQuery.js';
+import { WordNet } from '../../src/retrieval/WordNet.js';
+
+// A small corpus vocabulary with names, an acronym in brackets and a few common words.
+const TEXTS = [
+  'France is one of two European Union members not to recognise North Korea, the other being Estonia.',
+  'President François Mitterrand toured North Korea in 1981. French people view it negatively.',
+  'In late 2009, Nicolas Sarkozy appointed Jack Lang his special envoy. Lang traveled to Pyongyang.',
+  'The office was headed by French diplomat Olivier Vaysset, ministry spokesman Bernard Valero said.',
+  'Another group is the French Juche Study group led by Jean-Marie Lambret, and the France-Korea Friendship Association (AAFC).',
+  'The French government has made clear that the opening of the office does not imply recognition.',
+];
+const chunks: Chunk[] = TEXTS.map((t, i) => ({ docId: 'doc', title: 'Relations', section: `S${i}`, start: 0, end: t.length, sentences: [] }));
+const vocabulary = LexicalIndex.build(chunks, TEXTS);
+const wordnet = WordNet.open();
+const read = (q: string): TermGroup[] => [...analyzeQuery(q, vocabulary, wordnet).groups];
+const summary = (g: TermGroup): string => `${g.word}:${g.role}${g.salient ? '!' : ''}${g.known ? '' : '?'}${g.reading ? `<${g.reading.kind} ${g.reading.from}` : ''}`;
+
+describe('analyzeQuery on chat', () => {
+  it('expands chat forms, drops filler, and reads corpus acronyms', () => {
+    expect(read('lol what do french ppl think of nk tbh').map(summary)).toEqual(['french:key', 'people:weak<expanded ppl', 'nk:key!<expanded nk']);
+    const nk = read('nk')[0]!;
+    expect(nk.reading).toEqual({ kind: 'expanded', from: 'nk', to: 'north korea' });
+    expect(nk.phrases.map((p) => p.stems)).toContainEqual(['north', 'korea']);
+  });
+
+  it('corrects misspelt corpus words and names, a little below exact words', () => {
+    const [mitterrand] = read('miterand');
+    expect(mitterrand).toMatchObject({ word: 'mitterrand', known: true, reading: { kind: 'corrected', from: 'miterand', to: 'mitterrand' } });
+    expect(mitterrand!.alternatives[0]!.weight).toBeLessThan(1);
+    expect(read('pyonyang vayset').map((g) => g.reading?.to)).toEqual(['pyongyang', 'vaysset']);
+  });
+
+  it('does not correct a real English word to a corpus word, unless to a name with the same letters', () => {
+    // "back" is one edit from "jack", "germany" is a word of its own; "lambert" swaps two letters of "Lambret".
+    expect(read('france back').map(summary)).toEqual(['france:key!', 'back:weak?']);
+    expect(read('germany').map(summary)).toEqual(['germany:key!?']);
+    expect(read('lambert')[0]!.reading).toEqual({ kind: 'corrected', from: 'lambert', to: 'lambret' });
+  });
+
+  it('corrects a word neither the corpus nor English knows to English ("russain" → russian)', () => {
+    expect(read('russain')[0]!.reading).toEqual({ kind: 'corrected', from: 'russain', to: 'russian' });
+  });
+
+  it('drops a misspelt function word', () => {
+    expect(read('wich country').map((g) => g.word)).toEqual(['country']);
+  });
+
+  it('gives roles: names and numbers key and salient, answer kinds and general words weak', () => {
+    // "special" and "take" have many senses in WordNet: general words.
+    expect(read('what year did the special envoy take office in 2009').map(summary)).toEqual([
+      'year:weak?',
+      'special:weak',
+      'envoy:key',
+      'take:weak?',
+      'office:key',
+      '2009:key!',
+    ]);
+  });
+
+  it('reads the words of a long message before its question as context', () => {
+    const groups = read('my cousin did an exchange semester in europe and met someone from pyongyang. does france let north korean students study there');
+    expect(groups.filter((g) => g.role === 'context').map((g) => g.word)).toEqual(['cousin', 'exchange', 'semester', 'europe', 'met', 'pyongyang']);
+    expect(groups.filter((g) => g.role !== 'context').map((g) => g.word)).toEqual(['france', 'north', 'korean', 'students', 'study']);
+  });
+
+  it('reads a two-word name as a name: "south korea" is not "korea"', () => {
+    const [south] = read('south korea');
+    expect(south).toMatchObject({ word: 'south', salient: true });
+    expect(south!.alternatives.map((a) => a.stem)).not.toContain('korea');
+  });
+
+  it('reads a question of general words only by those words', () => {
+    expect(read('back').map(summary)).toEqual(['back:key?']);
+  });
+
+  it('links the parts of a corpus name, and weakens unknown words in a claim to check', () => {
+    const groups = read('jack lang refuses to speak, right?');
+    expect(groups[0]!.name).toBeDefined();
+    expect(groups[0]!.name).toBe(groups[1]!.name);
+    expect(groups.find((g) => g.word === 'refuses')?.role).toBe('weak');
+    expect(read('does jack lang refuse to speak').find((g) => g.word === 'refuse')?.role).toBe('key');
+  });
+});

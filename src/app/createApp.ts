@@ -37,6 +37,7 @@ export function createApp({ config, engine, logger }: AppOptions): App {
     answers: new AnswerMemory(),
     feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
     corpus: new CorpusEditor(config.CORPUS_DIR, engine, new JsonlFile(join(config.DATA_DIR, 'audit.jsonl'))),
+    corpusGuildIds: config.CORPUS_GUILD_IDS,
     moderatorRoleId: config.MODERATOR_ROLE_ID,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
     passages: config.ANSWER_PASSAGES,

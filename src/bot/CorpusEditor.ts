@@ -8,10 +8,12 @@ import { UserError } from '../errors.js';
 import type { BuildSummary } from '../index/buildIndex.js';
 import type { JsonlFile } from './JsonlFile.js';
 
-/** Who made a change, for the audit log. */
+/** Who made a change, and from which server, for the audit log. */
 export interface Actor {
   readonly id: string;
   readonly name: string;
+  /** The server the command came from. */
+  readonly guild: string;
 }
 
 /** The outcome of a corpus change: the document and the rebuild that made it live. */

@@ -9,7 +9,7 @@ import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 
 const FILE = 'france-north-korea-relations.txt';
 const DOC = 'Quellmar kettles\n\nThe kettles of Quellmar are made of silver and rung like bells at dawn.[1]\n\n  1. ^ Quellmar Gazette, 1998\n';
-const actor = { id: '1300000000000000001', name: 'mod' };
+const actor = { id: '1300000000000000001', name: 'mod', guild: '1200000000000000002' };
 
 describe('CorpusEditor', () => {
   let dir: string;

@@ -124,6 +124,7 @@ describe('the bot against a fake Discord', () => {
         ASK_RATE_WINDOW_SECONDS: '60',
         MAX_UPLOAD_BYTES: '20000',
         MODERATOR_ROLE_ID: MODERATOR_ROLE,
+        CORPUS_GUILD_IDS: FAKE_GUILD_ID,
       },
       join(dir, 'no.env'),
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/Engine.js';
 import { CorpusEditor, safeFileName } from '../../src/bot/CorpusEditor.js';
-import { JsonlFile } from '../../src/bot/JsonlFile.js';
+import { ChangeJournal } from '../../src/bot/ChangeJournal.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 
 const FILE = 'france-north-korea-relations.txt';
@@ -15,7 +15,12 @@ describe('CorpusEditor', () => {
   let dir: string;
   let corpusDir: string;
   let engine: Engine;
-  let audit: JsonlFile;
+  let audit: ChangeJournal;
+  const auditLines = () =>
+    readFileSync(audit.auditPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'corpus-editor-'));
@@ -23,7 +28,7 @@ describe('CorpusEditor', () => {
     mkdirSync(corpusDir);
     copyFileSync(join('corpus', FILE), join(corpusDir, FILE));
     ({ engine } = await Engine.open({ corpusDir, dataDir: join(dir, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 }));
-    audit = new JsonlFile(join(dir, 'data', 'audit.jsonl'));
+    audit = new ChangeJournal(join(dir, 'data'));
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +62,45 @@ describe('CorpusEditor', () => {
     expect(readFileSync(join(corpusDir, 'kettles.txt'), 'utf8')).toBe(DOC);
   });
 
+  it('records a failed rebuild as failed after its intent', async () => {
+    const failing = { service: engine.service, rebuild: () => Promise.reject(new Error('disk full')) };
+
+    await expect(new CorpusEditor(corpusDir, failing, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow('disk full');
+
+    expect(auditLines().map((l) => [l.status, l.reason])).toEqual([
+      ['pending', undefined],
+      ['failed', 'disk full'],
+    ]);
+  });
+
+  it('refuses a change the audit log cannot record, before anything goes live', async () => {
+    mkdirSync(audit.auditPath, { recursive: true }); // a folder where the log should be: appends fail
+    let rebuilds = 0;
+    const counting = { service: engine.service, rebuild: () => (rebuilds++, engine.rebuild()) };
+
+    await expect(new CorpusEditor(corpusDir, counting, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow(
+      'audit_unwritable: corpus: the audit log (DATA_DIR/audit.jsonl) cannot be written (EISDIR), so nothing was changed; ask the bot’s operator to check the disk and the file’s permissions',
+    );
+
+    expect(readdirSync(corpusDir)).toEqual([FILE]);
+    expect(rebuilds).toBe(0);
+    expect(engine.service.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations']);
+  });
+
+  it('undoes a change whose outcome cannot be recorded, so nothing is live unrecorded', async () => {
+    const journal = new ChangeJournal(join(dir, 'data'));
+    const settle = journal.settle.bind(journal);
+    journal.settle = (record, status, reason) => (status === 'done' ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : settle(record, status, reason));
+
+    await expect(new CorpusEditor(corpusDir, engine, journal).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow(
+      'audit_unwritable: corpus: the audit log (DATA_DIR/audit.jsonl) cannot be written (ENOSPC), so the change was undone;',
+    );
+
+    expect(readdirSync(corpusDir)).toEqual([FILE]);
+    expect(engine.service.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations']);
+    expect(await journal.pending()).toHaveLength(1); // settled as rolled back at the next start
+  });
+
   it('removes a document and audits both changes with the content hash', async () => {
     const editor = new CorpusEditor(corpusDir, engine, audit);
     await editor.add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
@@ -65,12 +109,16 @@ describe('CorpusEditor', () => {
 
     expect(change.doc).toEqual({ id: 'kettles', title: 'Quellmar kettles' });
     expect(readdirSync(corpusDir)).toEqual([FILE]);
-    const lines = readFileSync(audit.path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => [l.action, l.doc, l.file])).toEqual([
-      ['add', 'kettles', 'kettles.txt'],
-      ['remove', 'kettles', 'kettles.txt'],
+    const lines = auditLines();
+    expect(lines.map((l) => [l.status, l.action, l.doc, l.file])).toEqual([
+      ['pending', 'add', 'kettles', 'kettles.txt'],
+      ['done', 'add', 'kettles', 'kettles.txt'],
+      ['pending', 'remove', 'kettles', 'kettles.txt'],
+      ['done', 'remove', 'kettles', 'kettles.txt'],
     ]);
-    expect(lines[0]?.sha256).toBe(lines[1]?.sha256);
+    expect(new Set(lines.map((l) => l.sha256)).size).toBe(1);
+    expect(lines[0]).toMatchObject({ actor, bytes: DOC.length });
+    expect(readdirSync(join(dir, 'data', 'corpus-pending'))).toEqual([]); // the staged copy of the removed file is gone
   });
 
   it('refuses to remove the last document or an unknown one', async () => {

@@ -10,7 +10,7 @@ import { DOCUMENT_EXTENSIONS } from '../../corpus/parseDocument.js';
 import { UserError } from '../../errors.js';
 import { documentChoices } from '../autocompleteChoices.js';
 import type { BotContext } from '../BotContext.js';
-import type { Actor } from '../CorpusEditor.js';
+import type { Actor } from '../ChangeJournal.js';
 import { downloadAttachment } from '../downloadAttachment.js';
 import { renderCorpusChange, renderDocumentList } from '../render/renderCorpusMessages.js';
 import { ephemeral, requireCorpusGuild, requireModerator } from '../replies.js';

@@ -56,10 +56,12 @@ export class CorpusEditor {
       doc = parseDocument(name, content);
     }
     const id = documentId(name);
-    if (this.files().some((f) => documentId(f) === id)) {
+    const existing = this.files().map(documentId).find((other) => documentKey(other) === documentKey(id));
+    if (existing !== undefined) {
+      const as = existing === id ? '' : ` as "${existing}" (ids are compared ignoring case and look-alike characters)`;
       throw new UserError(
         'duplicate_document',
-        `corpus: "${id}" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file`,
+        `corpus: "${id}" is already in the corpus${as}; to replace it, remove it first with /corpus remove, or rename the file`,
       );
     }
     const path = join(this.corpusDir, name);
@@ -140,15 +142,41 @@ export class CorpusEditor {
   }
 }
 
-/** The base name with anything but letters, digits, `.`, `_` and `-` replaced, so it is a safe file name. */
+/** Longest document id: Discord's limit for a choice value, so /corpus remove and /cite can offer every document. */
+const MAX_ID_CHARS = 100;
+/** Longest file name in UTF-8 bytes, well under the 255 of most file systems. */
+const MAX_NAME_BYTES = 240;
+
+/**
+ * The base name in Unicode NFKC (fullwidth letters become ASCII, a decomposed é composed), with
+ * anything but letters, digits, `.`, `_` and `-` replaced, so it is a safe file name. Refuses a
+ * name that leaves no id, or an id over 100 characters (240 bytes).
+ */
 export function safeFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const base = (fileName.split(/[\\/]/).pop() ?? '').normalize('NFKC');
   const cleaned = base.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   const stem = documentId(cleaned);
   // No leading dot: a hidden file would be skipped by tools and confused with our temp files.
   const id = stem.replace(/^[.-]+/, '');
-  if (id === '') throw new UserError('bad_document', `corpus: "${fileName}" is not a usable file name`);
-  return id + cleaned.slice(stem.length);
+  const shown = fileName.length > 40 ? `${fileName.slice(0, 40)}…` : fileName;
+  if (id === '') throw new UserError('bad_document', `corpus: "${shown}" is not a usable file name`);
+  const name = id + cleaned.slice(stem.length);
+  if ([...id].length > MAX_ID_CHARS || Buffer.byteLength(name) > MAX_NAME_BYTES) {
+    throw new UserError(
+      'bad_document',
+      `corpus: the file name "${shown}" is too long (${[...id].length} characters); rename the file to at most ${MAX_ID_CHARS} characters before the extension`,
+    );
+  }
+  return name;
+}
+
+/**
+ * What makes two document ids the same document: equal after Unicode NFKC and case folding, so
+ * `France-North-Korea-Relations`, fullwidth letters and NFC / NFD spellings are duplicates.
+ * (Upper- then lower-casing folds ß and final sigma as full case folding does.)
+ */
+export function documentKey(id: string): string {
+  return id.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 }
 
 function changeRecord(action: ChangeRecord['action'], doc: string, file: string, bytes: Uint8Array, actor: Actor): ChangeRecord {

@@ -130,6 +130,32 @@ describe('CorpusEditor', () => {
     await expect(editor.remove('nope', actor)).rejects.toThrow('unknown_document: corpus: no document "nope"; see /corpus list');
   });
 
+  it('refuses look-alike ids as duplicates: case, fullwidth letters, NFC vs NFD', async () => {
+    const editor = new CorpusEditor(corpusDir, engine, audit);
+    await editor.add({ fileName: 'caf\u00e9.txt', bytes: Buffer.from(DOC), actor });
+    const add = (fileName: string) => editor.add({ fileName, bytes: Buffer.from(DOC), actor });
+
+    await expect(add('France-North-Korea-Relations.txt')).rejects.toThrow(
+      'duplicate_document: corpus: "France-North-Korea-Relations" is already in the corpus as "france-north-korea-relations" (ids are compared ignoring case and look-alike characters);',
+    );
+    await expect(add('\uff46\uff52\uff41\uff4e\uff43\uff45-north-korea-relations.txt')).rejects.toThrow(
+      'duplicate_document: corpus: "france-north-korea-relations" is already in the corpus; to replace it',
+    );
+    await expect(add('cafe\u0301.txt')).rejects.toThrow('duplicate_document: corpus: "caf\u00e9" is already in the corpus;');
+    await expect(add('CAF\u00c9.md')).rejects.toThrow('duplicate_document: corpus: "CAF\u00c9" is already in the corpus as "caf\u00e9"');
+    expect(readdirSync(corpusDir).sort()).toEqual(['caf\u00e9.txt', FILE]);
+  });
+
+  it('adds a document with a 100-character name and refuses a 250-character one with a clear message', async () => {
+    const editor = new CorpusEditor(corpusDir, engine, audit);
+
+    await editor.add({ fileName: `${'k'.repeat(100)}.txt`, bytes: Buffer.from(DOC), actor });
+    await expect(editor.add({ fileName: `${'a'.repeat(250)}.txt`, bytes: Buffer.from(DOC), actor })).rejects.toThrow(
+      `bad_document: corpus: the file name "${'a'.repeat(40)}…" is too long (250 characters); rename the file to at most 100 characters before the extension`,
+    );
+    expect(readdirSync(corpusDir).sort()).toEqual([FILE, `${'k'.repeat(100)}.txt`]);
+  });
+
   it('refuses a file with no prose before writing anything', async () => {
     await expect(new CorpusEditor(corpusDir, engine, audit).add({ fileName: 'empty.md', bytes: Buffer.from('\n\n'), actor })).rejects.toThrow(
       'bad_document: corpus: "empty.md" has no paragraphs of text to index',
@@ -142,6 +168,8 @@ describe('safeFileName', () => {
   it('keeps the base name and replaces unsafe characters', () => {
     expect(safeFileName('../../etc/notes (1).txt')).toBe('notes-1-.txt');
     expect(safeFileName('.hidden.md')).toBe('hidden.md');
+    expect(safeFileName('\uff46\uff52-cafe\u0301.md')).toBe('fr-caf\u00e9.md');
+    expect(() => safeFileName(`${'\u6f22'.repeat(90)}.txt`)).toThrow('is too long (90 characters)');
     expect(() => safeFileName('.txt')).toThrow('bad_document: corpus: ".txt" is not a usable file name');
   });
 });

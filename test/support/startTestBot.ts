@@ -31,6 +31,21 @@ export interface CorpusOptions {
   readonly file?: APIAttachment;
 }
 
+/** A `/corpus <subcommand>` interaction with the given options, from `who` (in `guildId`, default the fake's server). */
+export function corpusCommand(subcommand: string, who: APIInteractionGuildMember, { guildId, doc, file }: CorpusOptions = {}): APIInteraction {
+  const options = [
+    ...(doc === undefined ? [] : [{ name: 'doc', type: ApplicationCommandOptionType.String as const, value: doc }]),
+    ...(file === undefined ? [] : [{ name: 'file', type: ApplicationCommandOptionType.Attachment as const, value: file.id }]),
+  ];
+  return chatInputInteraction({
+    name: 'corpus',
+    member: who,
+    guildId,
+    options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options }],
+    ...(file === undefined ? {} : { resolved: { attachments: { [file.id]: file } } }),
+  });
+}
+
 let nextUser = 1;
 /** A member with a fresh user id (its own rate-limit budget). */
 export function testMember(options: { manageGuild?: boolean; roles?: string[] } = {}): APIInteractionGuildMember {
@@ -62,21 +77,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     config,
     dir,
     logLines,
-    corpus(subcommand, who, { guildId, doc, file } = {}) {
-      const options = [
-        ...(doc === undefined ? [] : [{ name: 'doc', type: ApplicationCommandOptionType.String as const, value: doc }]),
-        ...(file === undefined ? [] : [{ name: 'file', type: ApplicationCommandOptionType.Attachment as const, value: file.id }]),
-      ];
-      return fake.dispatchInteraction(
-        chatInputInteraction({
-          name: 'corpus',
-          member: who,
-          guildId,
-          options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options }],
-          ...(file === undefined ? {} : { resolved: { attachments: { [file.id]: file } } }),
-        }),
-      );
-    },
+    corpus: (subcommand, who, options) => fake.dispatchInteraction(corpusCommand(subcommand, who, options)),
     async close() {
       await app.stop();
       await fake.close();

@@ -27,9 +27,16 @@ export async function placeFile(dir: string, name: string, bytes: Uint8Array): P
   }
 }
 
-/** Removes temp files `placeFile` left behind (the process was killed mid-write); returns their names. */
+/**
+ * Removes temp files `placeFile` left behind (the process was killed mid-write); returns their names.
+ * A missing folder has none (loading the corpus reports it, saying which key to set).
+ */
 export async function removeStrayTempFiles(dir: string): Promise<string[]> {
-  const stray = (await readdir(dir)).filter((name) => TEMP_FILE.test(name));
+  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
+  const stray = names.filter((name) => TEMP_FILE.test(name));
   for (const name of stray) await unlink(join(dir, name));
   return stray;
 }

@@ -34,7 +34,8 @@ describe('recoverCorpusChanges', () => {
   const openEngine = async () =>
     (await Engine.open({ corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 })).engine;
   /** Starts the bot's engine the way `npm start` does: recovery, then the index. */
-  const restart = () => openBotEngine(loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet);
+  const restartWith = (corpus: string) => openBotEngine(loadConfig({ CORPUS_DIR: corpus, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet);
+  const restart = () => restartWith(corpusDir);
   const auditLines = () =>
     readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')
       .trim()
@@ -120,6 +121,11 @@ describe('recoverCorpusChanges', () => {
     expect(recovered.map((r) => r.detail)).toEqual(['"kettles.txt" holds other content, so it was left in place']);
     expect(readdirSync(corpusDir).sort()).toEqual([FILE, 'kettles.txt']);
     expect(await journal.pending()).toEqual([]);
+  });
+
+  it('leaves a missing corpus folder for loading to report, with the key to set', async () => {
+    await expect(recoverCorpusChanges(join(dir, 'no-corpus'), new ChangeJournal(dataDir))).resolves.toEqual([]);
+    await expect(restartWith(join(dir, 'no-corpus'))).rejects.toThrow(/^corpus_missing: corpus: folder ".*no-corpus" cannot be read; set CORPUS_DIR/);
   });
 
   it('finds nothing to do when every change was settled, and ignores a line torn by a crash', async () => {

@@ -1,7 +1,7 @@
 import { answerOptionsFromConfig } from '../answer/AnswerService.js';
+import { Engine } from '../answer/Engine.js';
 import { ChangeJournal } from '../bot/ChangeJournal.js';
 import { recoverCorpusChanges } from '../bot/recoverCorpusChanges.js';
-import { Engine } from '../answer/Engine.js';
 import type { Config } from '../config/config.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import type { Logger } from '../logging/Logger.js';

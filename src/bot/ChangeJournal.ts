@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { JsonlFile } from './JsonlFile.js';
+import { writeFileDurably } from './placeFile.js';
 
 /** Who made a change, and from which server, for the audit log. */
 export interface Actor {
@@ -67,13 +68,7 @@ export class ChangeJournal {
   /** Keeps a copy of a file about to be removed, flushed to disk, until the change is settled. */
   async stage(record: ChangeRecord, bytes: Uint8Array): Promise<void> {
     await mkdir(this.stagingDir, { recursive: true });
-    const file = await open(this.stagedPath(record), 'w');
-    try {
-      await file.writeFile(bytes);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
+    await writeFileDurably(this.stagedPath(record), bytes);
   }
 
   /** The staged copy of a removed file, or null when there is none. */
@@ -118,6 +113,7 @@ export function auditUnwritable(err: unknown, consequence: string): UserError {
   );
 }
 
+/** sha256 of `bytes`, hex: how the log identifies a file's content. */
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -12,18 +12,23 @@ const TEMP_FILE = /^\.upload-[0-9a-f]{8}\.tmp$/;
  */
 export async function placeFile(dir: string, name: string, bytes: Uint8Array): Promise<void> {
   const temp = join(dir, `.upload-${randomBytes(4).toString('hex')}.tmp`);
-  const file = await open(temp, 'wx');
   try {
-    try {
-      await file.writeFile(bytes);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
+    await writeFileDurably(temp, bytes, 'wx');
     await link(temp, join(dir, name));
   } finally {
     // A temp file left by a crash here is removed by removeStrayTempFiles at the next start.
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Writes `bytes` to `path` and flushes them to disk before resolving (`flags` as for `fs.open`). */
+export async function writeFileDurably(path: string, bytes: Uint8Array, flags = 'w'): Promise<void> {
+  const file = await open(path, flags);
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
   }
 }
 

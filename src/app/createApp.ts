@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Engine } from '../answer/Engine.js';
 import { AnswerMemory } from '../bot/AnswerMemory.js';
 import type { BotContext } from '../bot/BotContext.js';
+import { ChangeJournal } from '../bot/ChangeJournal.js';
 import { CorpusEditor } from '../bot/CorpusEditor.js';
 import { createInteractionHandler } from '../bot/InteractionRouter.js';
 import { JsonlFile } from '../bot/JsonlFile.js';
@@ -36,7 +37,8 @@ export function createApp({ config, engine, logger }: AppOptions): App {
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
     answers: new AnswerMemory(),
     feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
-    corpus: new CorpusEditor(config.CORPUS_DIR, engine, new JsonlFile(join(config.DATA_DIR, 'audit.jsonl'))),
+    corpus: new CorpusEditor(config.CORPUS_DIR, engine, new ChangeJournal(config.DATA_DIR)),
+    corpusGuildIds: config.CORPUS_GUILD_IDS,
     moderatorRoleId: config.MODERATOR_ROLE_ID,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
     passages: config.ANSWER_PASSAGES,

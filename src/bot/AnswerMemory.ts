@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Passage } from '../answer/types.js';
 
+/** A 👍 or 👎 on an answer. */
+export type Vote = 'up' | 'down';
+
 /** What the buttons under an answer need: the question and what has been shown so far. */
 export interface RememberedAnswer {
   readonly question: string;
@@ -14,18 +17,38 @@ export interface RememberedAnswer {
  */
 export class AnswerMemory {
   private readonly answers = new Map<string, RememberedAnswer>();
+  /** Each remembered answer's votes by user id: one vote per user, a later one replacing the earlier. */
+  private readonly votes = new Map<string, Map<string, Vote>>();
 
   constructor(private readonly capacity = 1000) {}
 
   remember(answer: RememberedAnswer): string {
     const id = randomBytes(6).toString('hex');
     this.answers.set(id, answer);
-    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
+    if (this.answers.size > this.capacity) {
+      const oldest = this.answers.keys().next().value!;
+      this.answers.delete(oldest);
+      this.votes.delete(oldest);
+    }
     return id;
   }
 
   get(id: string): RememberedAnswer | undefined {
     return this.answers.get(id);
+  }
+
+  /** The user's vote on a remembered answer, if any. */
+  voteOf(id: string, userId: string): Vote | undefined {
+    return this.votes.get(id)?.get(userId);
+  }
+
+  /** Sets (or, with undefined, clears) the user's vote on a remembered answer. */
+  setVote(id: string, userId: string, vote: Vote | undefined): void {
+    if (!this.answers.has(id)) return;
+    const votes = this.votes.get(id) ?? new Map<string, Vote>();
+    if (vote === undefined) votes.delete(userId);
+    else votes.set(userId, vote);
+    this.votes.set(id, votes);
   }
 
   /** Adds passages shown by a "More passages" page. */

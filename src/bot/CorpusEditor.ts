@@ -1,18 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../answer/Engine.js';
 import { listCorpusFiles } from '../corpus/loadCorpus.js';
 import { documentId, parseDocument } from '../corpus/parseDocument.js';
 import { UserError } from '../errors.js';
 import type { BuildSummary } from '../index/buildIndex.js';
-import type { JsonlFile } from './JsonlFile.js';
-
-/** Who made a change, for the audit log. */
-export interface Actor {
-  readonly id: string;
-  readonly name: string;
-}
+import { type Actor, auditUnwritable, type ChangeJournal, type ChangeRecord, sha256 } from './ChangeJournal.js';
+import { placeFile } from './placeFile.js';
 
 /** The outcome of a corpus change: the document and the rebuild that made it live. */
 export interface CorpusChange {
@@ -29,10 +24,11 @@ export interface AddDocument {
 }
 
 /**
- * Adds and removes corpus files on behalf of moderators, one change at a time: validates before
- * writing, writes atomically, rebuilds the index (the old one answers meanwhile) and undoes the
- * file change when the rebuild fails, so the corpus is never left half-changed. Every change is
- * appended to the audit log with the content's sha256.
+ * Adds and removes corpus files on behalf of moderators, one change at a time. Each change is one
+ * unit with its audit record: validated before anything is written, its intent recorded (a
+ * change the log cannot record is refused), the file written atomically, the index rebuilt (the
+ * old one answers meanwhile), then the outcome recorded. A failed rebuild undoes the file change;
+ * a change interrupted by a crash is rolled back at start-up (`recoverCorpusChanges`).
  */
 export class CorpusEditor {
   private queue: Promise<unknown> = Promise.resolve();
@@ -40,7 +36,7 @@ export class CorpusEditor {
   constructor(
     private readonly corpusDir: string,
     private readonly engine: Pick<Engine, 'rebuild' | 'service'>,
-    private readonly audit: JsonlFile,
+    private readonly journal: ChangeJournal,
   ) {}
 
   add(request: AddDocument): Promise<CorpusChange> {
@@ -60,23 +56,20 @@ export class CorpusEditor {
       doc = parseDocument(name, content);
     }
     const id = documentId(name);
-    if (this.files().some((f) => documentId(f) === id)) {
+    const existing = this.files().map(documentId).find((other) => documentKey(other) === documentKey(id));
+    if (existing !== undefined) {
+      const as = existing === id ? '' : ` as "${existing}" (ids are compared ignoring case and look-alike characters)`;
       throw new UserError(
         'duplicate_document',
-        `corpus: "${id}" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file`,
+        `corpus: "${id}" is already in the corpus${as}; to replace it, remove it first with /corpus remove, or rename the file`,
       );
     }
     const path = join(this.corpusDir, name);
-    const temp = join(this.corpusDir, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
-    await writeFile(temp, content);
-    try {
-      // link() fails if the name was taken meanwhile, so a file is never overwritten.
-      await link(temp, path);
-    } finally {
-      await unlink(temp);
-    }
-    const build = await this.rebuildOr(() => unlink(path));
-    await this.audit.append({ time: new Date().toISOString(), actor, action: 'add', doc: id, file: name, sha256: sha256(content), bytes: content.length });
+    const build = await this.transact(
+      changeRecord('add', id, name, content, actor),
+      () => placeFile(this.corpusDir, name, content),
+      () => unlink(path),
+    );
     return { doc: { id, title: doc.title }, build };
   }
 
@@ -88,20 +81,54 @@ export class CorpusEditor {
     const title = this.engine.service.listDocuments().find((d) => d.id === docId)?.title ?? docId;
     const path = join(this.corpusDir, name);
     const content = await readFile(path);
-    await unlink(path);
-    const build = await this.rebuildOr(() => writeFile(path, content));
-    await this.audit.append({ time: new Date().toISOString(), actor, action: 'remove', doc: docId, file: name, sha256: sha256(content), bytes: content.length });
+    const record = changeRecord('remove', docId, name, content, actor);
+    const build = await this.transact(
+      record,
+      async () => {
+        await this.journal.stage(record, content);
+        await unlink(path);
+      },
+      () => placeFile(this.corpusDir, name, content),
+    );
     return { doc: { id: docId, title }, build };
   }
 
-  /** Rebuilds; when that fails, runs `undo` (restoring the corpus folder) and rethrows. */
-  private async rebuildOr(undo: () => Promise<void>): Promise<BuildSummary> {
+  /**
+   * Records the intent, applies the file change, rebuilds and records the outcome. When the rebuild
+   * fails, `undo` restores the corpus folder; when the outcome cannot be recorded, the change is
+   * undone and the index rebuilt again, so nothing is live that the log does not show as done.
+   */
+  private async transact(record: ChangeRecord, apply: () => Promise<void>, undo: () => Promise<void>): Promise<BuildSummary> {
+    await this.journal.begin(record);
+    let build: BuildSummary;
     try {
-      return await this.engine.rebuild();
+      await apply();
     } catch (err) {
-      await undo();
+      await this.settleFailed(record, err);
       throw err;
     }
+    try {
+      build = await this.engine.rebuild();
+    } catch (err) {
+      await undo();
+      await this.settleFailed(record, err);
+      throw err;
+    }
+    try {
+      await this.journal.settle(record, 'done');
+    } catch (err) {
+      await undo();
+      await this.engine.rebuild();
+      throw auditUnwritable(err, 'so the change was undone');
+    }
+    await this.journal.discardStaged(record);
+    return build;
+  }
+
+  /** Records a failure; if even that cannot be written, the pending line stays and start-up recovery settles it. */
+  private async settleFailed(record: ChangeRecord, err: unknown): Promise<void> {
+    await this.journal.settle(record, 'failed', (err as Error).message).catch(() => undefined);
+    await this.journal.discardStaged(record);
   }
 
   private files(): string[] {
@@ -115,23 +142,49 @@ export class CorpusEditor {
   }
 }
 
-/** The base name with anything but letters, digits, `.`, `_` and `-` replaced, so it is a safe file name. */
+/** Longest document id: Discord's limit for a choice value, so /corpus remove and /cite can offer every document. */
+const MAX_ID_CHARS = 100;
+/** Longest file name in UTF-8 bytes, well under the 255 of most file systems. */
+const MAX_NAME_BYTES = 240;
+
+/**
+ * The base name in Unicode NFKC (fullwidth letters become ASCII, a decomposed é composed), with
+ * anything but letters, digits, `.`, `_` and `-` replaced, so it is a safe file name. Refuses a
+ * name that leaves no id, or an id over 100 characters (240 bytes).
+ */
 export function safeFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const base = (fileName.split(/[\\/]/).pop() ?? '').normalize('NFKC');
   const cleaned = base.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   const stem = documentId(cleaned);
   // No leading dot: a hidden file would be skipped by tools and confused with our temp files.
   const id = stem.replace(/^[.-]+/, '');
-  if (id === '') throw new UserError('bad_document', `corpus: "${fileName}" is not a usable file name`);
-  return id + cleaned.slice(stem.length);
+  const shown = fileName.length > 40 ? `${fileName.slice(0, 40)}…` : fileName;
+  if (id === '') throw new UserError('bad_document', `corpus: "${shown}" is not a usable file name`);
+  const name = id + cleaned.slice(stem.length);
+  if ([...id].length > MAX_ID_CHARS || Buffer.byteLength(name) > MAX_NAME_BYTES) {
+    throw new UserError(
+      'bad_document',
+      `corpus: the file name "${shown}" is too long (${[...id].length} characters); rename the file to at most ${MAX_ID_CHARS} characters before the extension`,
+    );
+  }
+  return name;
+}
+
+/**
+ * What makes two document ids the same document: equal after Unicode NFKC and case folding, so
+ * `France-North-Korea-Relations`, fullwidth letters and NFC / NFD spellings are duplicates.
+ * (Upper- then lower-casing folds ß and final sigma as full case folding does.)
+ */
+export function documentKey(id: string): string {
+  return id.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+}
+
+function changeRecord(action: ChangeRecord['action'], doc: string, file: string, bytes: Uint8Array, actor: Actor): ChangeRecord {
+  return { change: randomBytes(8).toString('hex'), action, doc, file, sha256: sha256(bytes), bytes: bytes.length, actor };
 }
 
 function withTitle(name: string, bytes: Uint8Array, title: string): Uint8Array {
   const line = title.replace(/\s+/g, ' ').trim().slice(0, 200);
   const head = name.toLowerCase().endsWith('.md') ? `# ${line}\n\n` : `${line}\n\n`;
   return Buffer.concat([Buffer.from(head, 'utf8'), bytes]);
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

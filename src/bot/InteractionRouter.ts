@@ -50,7 +50,7 @@ function lookup<T extends object>(table: T, name: string): T[keyof T] | undefine
 
 /** A `UserError` is shown as is; anything else is logged with a reference the user can quote. */
 async function reportError(interaction: Interaction, err: unknown, ctx: BotContext): Promise<void> {
-  const where = { interactionId: interaction.id, command: describe(interaction), user: interaction.user.id };
+  const where = { interactionId: interaction.id, command: describe(interaction), user: interaction.user.id, guild: interaction.guildId };
   let text: string;
   if (isUserError(err)) {
     ctx.logger.info('refused', { ...where, code: err.code });

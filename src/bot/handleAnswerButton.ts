@@ -1,5 +1,6 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { UserError } from '../errors.js';
+import type { Vote } from './AnswerMemory.js';
 import { morePassages } from './answerQuestion.js';
 import type { BotContext } from './BotContext.js';
 import type { AnswerAction } from './render/answerButtons.js';
@@ -21,15 +22,40 @@ export async function handleAnswerButton(
     await interaction.editReply(await morePassages(ctx, button.answerId));
     return;
   }
-  const answer = ctx.answers.get(button.answerId);
+  await recordVote(interaction, button.action, button.answerId, ctx);
+}
+
+/**
+ * One vote per user per answer: the same vote again writes nothing; the other vote appends one
+ * line that `replaces` the earlier (readers keep each user's last line per answer), and counts
+ * against the user's rate limit so flipping cannot flood the file.
+ */
+async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: string, ctx: BotContext): Promise<void> {
+  const answer = ctx.answers.get(answerId);
   if (!answer) throw new UserError('answer_expired', 'feedback: that answer is too old to rate; please ask again');
-  await ctx.feedback.append({
-    time: new Date().toISOString(),
-    user: interaction.user.id,
-    vote: button.action,
-    question: answer.question,
-    passages: answer.shown.map((p) => ({ doc: p.doc, section: p.section, start: p.start, end: p.end, score: p.score, text: p.text })),
-  });
-  const emoji = button.action === 'up' ? '👍' : '👎';
+  const user = interaction.user.id;
+  const emoji = vote === 'up' ? '👍' : '👎';
+  const previous = ctx.answers.voteOf(answerId, user);
+  if (previous === vote) {
+    await interaction.reply(ephemeral(textMessage(`Your ${emoji} on this answer is already recorded.`)));
+    return;
+  }
+  if (previous !== undefined) checkAskLimit(ctx, user);
+  // Set before writing, so clicks arriving meanwhile see it and write nothing.
+  ctx.answers.setVote(answerId, user, vote);
+  try {
+    await ctx.feedback.append({
+      time: new Date().toISOString(),
+      answer: answerId,
+      user,
+      vote,
+      ...(previous === undefined ? {} : { replaces: previous }),
+      question: answer.question,
+      passages: answer.shown.map((p) => ({ doc: p.doc, section: p.section, start: p.start, end: p.end, score: p.score, text: p.text })),
+    });
+  } catch (err) {
+    ctx.answers.setVote(answerId, user, previous);
+    throw err;
+  }
   await interaction.reply(ephemeral(textMessage(`Thanks, your ${emoji} is recorded; it helps improve the answers.`)));
 }

@@ -1,8 +1,8 @@
 import { createApp } from '../app/createApp.js';
 import { openBotEngine } from '../app/openBotEngine.js';
-import { loadConfig } from '../config/config.js';
-import { isUserError } from '../errors.js';
+import { type Config, loadConfig } from '../config/config.js';
 import { createConsoleLogger } from '../logging/Logger.js';
+import { describeStartupError } from './describeStartupError.js';
 
 // npm start: runs the bot from .env until SIGINT / SIGTERM.
 async function main(): Promise<number> {
@@ -13,6 +13,17 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  try {
+    await start(config);
+    return -1;
+  } catch (err) {
+    // One line, no stack trace: whoever starts the bot needs what failed and how to fix it.
+    process.stderr.write(`${describeStartupError(err, [config.DISCORD_TOKEN])}\n`);
+    return 1;
+  }
+}
+
+async function start(config: Config): Promise<void> {
   const logger = createConsoleLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
   const engine = await openBotEngine(config, logger);
   const app = createApp({ config, engine, logger });
@@ -26,7 +37,6 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   await app.start();
-  return -1;
 }
 
 main().then(
@@ -34,7 +44,7 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`${isUserError(err) ? err.message : `bot: ${(err as Error).stack ?? String(err)}`}\n`);
+    process.stderr.write(`${describeStartupError(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -34,3 +34,23 @@ export function requireModerator(interaction: ChatInputCommandInteraction, ctx: 
     throw new UserError('not_moderator', 'corpus: only moderators (Manage Server, or the moderator role) can use /corpus');
   }
 }
+
+/**
+ * Throws `corpus_changes_off` or `wrong_server` unless the interaction comes from a server allowed to
+ * change the corpus (`CORPUS_GUILD_IDS`). Every server is answered from the one corpus, so a
+ * moderator of any other server — anyone who invites the bot — must not change it. Checked at run
+ * time: command registration only hides /corpus, and an old global registration may linger.
+ * Returns the server id, for the audit log.
+ */
+export function requireCorpusGuild(guildId: string | null, corpusGuildIds: readonly string[]): string {
+  if (corpusGuildIds.length === 0) {
+    throw new UserError(
+      'corpus_changes_off',
+      'corpus: changes from Discord are turned off; set CORPUS_GUILD_IDS (or DISCORD_GUILD_ID) in .env to the servers allowed to change the corpus, then restart the bot',
+    );
+  }
+  if (guildId === null || !corpusGuildIds.includes(guildId)) {
+    throw new UserError('wrong_server', 'corpus: this server may not change the corpus; ask the bot’s operator, or use /corpus in the corpus’s home server');
+  }
+  return guildId;
+}

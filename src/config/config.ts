@@ -14,6 +14,13 @@ const snowflake = z
   .regex(/^(\d{17,20})?$/, 'must be a Discord id (17 to 20 digits)')
   .transform((s) => (s === '' ? undefined : s))
   .optional();
+const snowflakeList = z
+  .string()
+  .trim()
+  .regex(/^(\d{17,20}\s*(,\s*|$))*$/, 'must be Discord server ids (17 to 20 digits) separated by commas')
+  .transform((s) => s.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+  .transform((ids) => (ids.length === 0 ? undefined : ids))
+  .optional();
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((s) => s === 'true' || s === '1' || s === 'yes');
@@ -35,8 +42,10 @@ const schema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
-  DISCORD_API_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  DISCORD_API_URL: z.url('must be an http(s) URL').optional().or(z.literal('').transform(() => undefined)),
   MODERATOR_ROLE_ID: snowflake,
+  // Servers where /corpus may change the corpus; default: DISCORD_GUILD_ID (see loadConfig).
+  CORPUS_GUILD_IDS: snowflakeList,
   ASK_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   ASK_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(2_000_000),
@@ -45,15 +54,23 @@ const schema = z.object({
   DICTIONARY_DIR: z.string().trim().min(1).default('/usr/share/dictd'),
 });
 
+type Parsed = z.infer<typeof schema>;
+
 /** The validated, frozen configuration. Parsed once by the entry point and passed in. */
-export type Config = Readonly<z.infer<typeof schema>>;
+export type Config = Readonly<
+  Omit<Parsed, 'CORPUS_GUILD_IDS'> & {
+    /** Servers whose moderators may change the corpus: CORPUS_GUILD_IDS, else DISCORD_GUILD_ID, else none. */
+    CORPUS_GUILD_IDS: readonly string[];
+  }
+>;
 
 /** Every key the configuration reads (documented in `.env.example`). */
 export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
 
 /**
  * Reads `.env` (when present) under the process environment (which wins), validates every
- * key and returns a frozen config. Throws `bad_config` naming the key and what was wrong.
+ * key and returns a frozen config. Throws `bad_config` naming the key and what was expected —
+ * never the value, which may be a secret put under the wrong key.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
   const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
@@ -62,8 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   const result = schema.safeParse(Object.fromEntries(CONFIG_KEYS.map((k) => [k, merged[k]])));
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const key = String(issue.path[0]);
-    throw new UserError('bad_config', `config: ${key}=${JSON.stringify(merged[key] ?? '')} ${issue.message}; see .env.example`);
+    throw new UserError('bad_config', `config: ${String(issue.path[0])} is not valid: ${expectation(issue.message)}; see .env.example`);
   }
-  return Object.freeze(result.data);
+  const { DISCORD_GUILD_ID, CORPUS_GUILD_IDS } = result.data;
+  return Object.freeze({ ...result.data, CORPUS_GUILD_IDS: Object.freeze(CORPUS_GUILD_IDS ?? (DISCORD_GUILD_ID ? [DISCORD_GUILD_ID] : [])) });
+}
+
+/** zod's message cut to what was expected ("Invalid option: expected one of …" → "expected one of …"). */
+function expectation(message: string): string {
+  return message.replace(/^(Invalid (option|input)|Too (small|big)): /, '').replace(/, received \w+$/, '');
 }

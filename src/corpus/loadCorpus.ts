@@ -21,7 +21,11 @@ export interface CorpusSources {
   readonly contentHash: string;
 }
 
-/** Lists the corpus files (`.txt`, `.md`) of a folder, sorted by name. */
+/**
+ * Lists the corpus files (`.txt`, `.md`) of a folder, sorted by name. Folders and other non-files
+ * are left out; an entry that cannot be inspected (a dangling symlink) is listed, so that reading
+ * it reports it by name and skips it.
+ */
 export function listCorpusFiles(dir: string): string[] {
   let names: string[];
   try {
@@ -31,8 +35,16 @@ export function listCorpusFiles(dir: string): string[] {
   }
   return names
     .filter((n) => (DOCUMENT_EXTENSIONS as readonly string[]).some((ext) => n.toLowerCase().endsWith(ext)))
-    .filter((n) => statSync(join(dir, n)).isFile())
+    .filter((n) => isFileOrUnreadable(join(dir, n)))
     .sort();
+}
+
+function isFileOrUnreadable(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
+  }
 }
 
 /** Hashes every corpus file once: per file (to find what changed) and for the whole folder. */

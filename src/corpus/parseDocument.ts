@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { assertPlainText } from './assertPlainText.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseWikipedia } from './parseWikipedia.js';
 import type { Document } from './types.js';
@@ -43,6 +44,7 @@ function decodeUtf8(fileName: string, bytes: Uint8Array): string {
   } catch {
     throw new UserError('bad_document', `corpus: "${fileName}" is not UTF-8 text`);
   }
-  if (text.includes('\u0000')) throw new UserError('bad_document', `corpus: "${fileName}" is binary, not text`);
-  return text.replace(/^\uFEFF/, '');
+  const withoutBom = text.replace(/^\uFEFF/, '');
+  assertPlainText(fileName, withoutBom);
+  return withoutBom;
 }

@@ -123,6 +123,7 @@ describe('the bot against a fake Discord', () => {
         ASK_RATE_WINDOW_SECONDS: '60',
         MAX_UPLOAD_BYTES: '20000',
         MODERATOR_ROLE_ID: MODERATOR_ROLE,
+        CORPUS_GUILD_IDS: FAKE_GUILD_ID,
       },
       join(dir, 'no.env'),
     );
@@ -322,8 +323,9 @@ describe('the bot against a fake Discord', () => {
       /^Added \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\.\nIndex rebuilt in [\d.]+ s: 2 documents, \d+ chunks \(\d+ embedded, \d+ reused\)\.$/,
     );
     expect(corpusFiles()).toEqual([CORPUS_FILE, 'zorbian-tea.txt']);
-    const audit = JSON.parse(readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim()) as Record<string, unknown>;
+    const audit = JSON.parse(readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(audit).toMatchObject({
+      status: 'done',
       actor: { id: moderator.user.id, name: moderator.user.username },
       action: 'add',
       doc: 'zorbian-tea',

@@ -22,9 +22,41 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORPUS_DIR: 'from-env' }, file)).toMatchObject({ CORPUS_DIR: 'from-env', ANSWER_PASSAGES: 5 });
   });
 
-  it('names the bad key and value and points to .env.example', () => {
-    expect(() => loadConfig({ EMBEDDER: 'gpt' }, NO_FILE)).toThrow(/^bad_config: config: EMBEDDER="gpt" .*; see \.env\.example$/);
-    expect(() => loadConfig({ DISCORD_GUILD_ID: '12ab' }, NO_FILE)).toThrow('bad_config: config: DISCORD_GUILD_ID="12ab" must be a Discord id (17 to 20 digits); see .env.example');
+  it('names the bad key and what was expected, and points to .env.example', () => {
+    expect(() => loadConfig({ EMBEDDER: 'gpt' }, NO_FILE)).toThrow(
+      'bad_config: config: EMBEDDER is not valid: expected one of "auto"|"transformers"|"hash"; see .env.example',
+    );
+    expect(() => loadConfig({ DISCORD_GUILD_ID: '12ab' }, NO_FILE)).toThrow(
+      'bad_config: config: DISCORD_GUILD_ID is not valid: must be a Discord id (17 to 20 digits); see .env.example',
+    );
+  });
+
+  it('never echoes a value, which could be a secret put under the wrong key', () => {
+    const secret = 'MTEw.SECRET-TOKEN-canary-7f3a9.zz';
+    for (const key of CONFIG_KEYS) {
+      let message = '';
+      try {
+        loadConfig({ [key]: secret }, NO_FILE);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message, key).not.toContain(secret);
+      expect(message, key).not.toContain('SECRET');
+    }
+    expect(() => loadConfig({ DISCORD_CLIENT_ID: secret }, NO_FILE)).toThrow(
+      'bad_config: config: DISCORD_CLIENT_ID is not valid: must be a Discord id (17 to 20 digits); see .env.example',
+    );
+  });
+
+  it('reads CORPUS_GUILD_IDS as a list of server ids, defaulting to DISCORD_GUILD_ID', () => {
+    const a = '710000000000000001';
+    const b = '720000000000000002';
+    expect(loadConfig({}, NO_FILE).CORPUS_GUILD_IDS).toEqual([]);
+    expect(loadConfig({ DISCORD_GUILD_ID: a }, NO_FILE).CORPUS_GUILD_IDS).toEqual([a]);
+    expect(loadConfig({ DISCORD_GUILD_ID: a, CORPUS_GUILD_IDS: ` ${b} , ${a},` }, NO_FILE).CORPUS_GUILD_IDS).toEqual([b, a]);
+    expect(() => loadConfig({ CORPUS_GUILD_IDS: `${a},general` }, NO_FILE)).toThrow(
+      'bad_config: config: CORPUS_GUILD_IDS is not valid: must be Discord server ids (17 to 20 digits) separated by commas; see .env.example',
+    );
   });
 
   it('documents every key in .env.example with a comment above it', () => {

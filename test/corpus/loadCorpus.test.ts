@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,17 @@ describe('loadCorpus', () => {
       'bad_document: corpus: "empty.txt" has no paragraphs of text to index',
       'bad_document: corpus: "x.txt" is not UTF-8 text',
     ]);
+  });
+
+  it('names and skips a dangling symlink, still loading the others', () => {
+    const dir = corpus({ 'good.md': '# Good\n\nSome text here.\n' });
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
+
+    const loaded = loadCorpus(dir);
+
+    expect(loaded.documents.map((d) => d.id)).toEqual(['good']);
+    expect(loaded.problems).toEqual([`bad_document: corpus: "dangling.txt" cannot be read (ENOENT: no such file or directory, open '${join(dir, 'dangling.txt')}')`]);
+    expect(hashCorpus(dir)).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('lists only .txt and .md files, not folders', () => {

@@ -10,10 +10,10 @@ import { DOCUMENT_EXTENSIONS } from '../../corpus/parseDocument.js';
 import { UserError } from '../../errors.js';
 import { documentChoices } from '../autocompleteChoices.js';
 import type { BotContext } from '../BotContext.js';
-import type { Actor } from '../CorpusEditor.js';
+import type { Actor } from '../ChangeJournal.js';
 import { downloadAttachment } from '../downloadAttachment.js';
 import { renderCorpusChange, renderDocumentList } from '../render/renderCorpusMessages.js';
-import { ephemeral, requireModerator } from '../replies.js';
+import { ephemeral, requireCorpusGuild, requireModerator } from '../replies.js';
 
 export const data = new SlashCommandBuilder()
   .setName('corpus')
@@ -36,14 +36,21 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('doc').setDescription('Document').setRequired(true).setAutocomplete(true)),
   );
 
-/** /corpus: moderators only; replies are ephemeral. add and remove defer: a rebuild may take a while. */
+/**
+ * /corpus: moderators only; replies are ephemeral. `list` works in any server (it shows what /cite's
+ * autocomplete shows everyone); every other subcommand changes the corpus and works only in the
+ * servers of `CORPUS_GUILD_IDS`. add and remove defer: a rebuild may take a while.
+ */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   requireModerator(interaction, ctx);
-  const actor: Actor = { id: interaction.user.id, name: interaction.user.username };
-  switch (interaction.options.getSubcommand(true)) {
-    case 'list':
-      await interaction.reply(ephemeral(renderDocumentList(ctx.engine.service.listDocuments())));
-      return;
+  const subcommand = interaction.options.getSubcommand(true);
+  if (subcommand === 'list') {
+    await interaction.reply(ephemeral(renderDocumentList(ctx.engine.service.listDocuments())));
+    return;
+  }
+  const guild = requireCorpusGuild(interaction.guildId, ctx.corpusGuildIds);
+  const actor: Actor = { id: interaction.user.id, name: interaction.user.username, guild };
+  switch (subcommand) {
     case 'add': {
       const file = interaction.options.getAttachment('file', true);
       if (!DOCUMENT_EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) {

@@ -52,7 +52,7 @@ function passageEmbed(p: Passage, rank: number): APIEmbed {
   const quote = truncate(quoteBlock(p.text.slice(0, DISCORD_LIMITS.description)), DISCORD_LIMITS.description - warning.length);
   const embed: APIEmbed = {
     color: ANSWER_COLOUR,
-    title: truncate(`${rank}. ${p.title} — ${p.section}`, DISCORD_LIMITS.title),
+    title: truncate(`${rank}. ${safeText(p.title)} — ${safeText(p.section)}`, DISCORD_LIMITS.title),
     description: `${quote}${warning}`,
     footer: { text: truncate(`${p.doc} · characters ${p.start}–${p.end}`, 200) },
   };

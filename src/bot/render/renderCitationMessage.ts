@@ -30,7 +30,7 @@ function citationEmbed(c: Citation): APIEmbed {
   }
   return {
     color: CITE_COLOUR,
-    title: truncate(`[${c.n}] ${c.title}`, DISCORD_LIMITS.title),
+    title: truncate(`[${c.n}] ${safeText(c.title)}`, DISCORD_LIMITS.title),
     description,
     footer: { text: c.doc },
   };

@@ -1,15 +1,27 @@
 import { escapeMarkdown } from 'discord.js';
 
+/** Lines that look empty: only spaces or invisible characters (zero-width spaces and joiners, BOM). */
+const BLANK_LINE = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+/** Line starts escapeMarkdown leaves: block quotes (`>`, `>>>`) and subtext (`-#`), after any indent. */
+const QUOTE_OR_SUBTEXT = /^(\s*)(>|-#)/;
+
 /**
- * Corpus text or user text made inert for Discord: markdown escaped (including headings, lists
- * and masked links, which a quoted line could otherwise start), and mentions broken with a
- * zero-width space so `@everyone` or `<@123>` shows as typed without resolving or pinging.
+ * The one escaping function for untrusted text — questions, messages "Find sources" reposts,
+ * and corpus text: quotes, titles, section headings, reference text — wherever a renderer puts it
+ * (content, embed title, description, field). It makes the text inert for Discord:
+ * - inline markdown escaped, and every line start that would format the line (`#` headings,
+ *   `>`/`>>>` quotes, `-#` subtext, `-`/`*`/`1.` lists), on every line, not only the first;
+ * - runs of blank lines (also lines of invisible characters) cut to one blank line;
+ * - masked links broken (every `](`, as escapeMarkdown's maskedLink escapes only the first);
+ * - mentions broken with a zero-width space, so `@everyone` or `<@123>` shows as typed.
  * `allowedMentions: { parse: [] }` is still set on every message; this keeps the text readable too.
  */
 export function safeText(text: string): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true });
-  // escapeMarkdown's maskedLink option escapes only the first link of a text; breaking every
-  // `](` is enough to stop `[text](url)` from rendering as a link.
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    .split('\n')
+    .filter((line, i, lines) => !(BLANK_LINE.test(line) && i > 0 && BLANK_LINE.test(lines[i - 1]!)))
+    .map((line) => (BLANK_LINE.test(line) ? '' : line.replace(QUOTE_OR_SUBTEXT, '$1\\$2')))
+    .join('\n');
   return neutralizeMentions(escaped.replace(/\]\(/g, ']\\('));
 }
 

@@ -113,7 +113,23 @@ describe('renderAnswerMessage', () => {
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
-    expect(message.embeds[0]?.description).toBe('> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> > nested');
+    expect(message.embeds[0]?.description).toBe('> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> \\> nested');
+  });
+
+  it('escapes a hostile document title and section heading in the embed title', () => {
+    const p = passage({ title: '[Official](https://evil.example) @everyone', section: '**Breaking** <@&456>' });
+
+    const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
+
+    expect(message.embeds[0]?.title).toBe('1. [Official]\\(https://evil.example) @\u200beveryone — \\*\\*Breaking\\*\\* <\u200b@&456>');
+  });
+
+  it('echoes a multi-line question with no line-start formatting and no runs of blank lines', () => {
+    const claim = 'France recognises North Korea\n# HUGE\n-# tiny\n> quoted\n>>> rest\n\n\n\n\nend';
+
+    const message = renderAnswerMessage({ question: claim, answered: false, passages: [], reading: PLAIN_READING }, { label: 'Checking' });
+
+    expect(message.content).toBe(`**Checking:** France recognises North Korea\n\\# HUGE\n\\-# tiny\n\\> quoted\n\\>>> rest\n\nend\n${NOT_IN_CORPUS}`);
   });
 
   it('renders an abstention as the not-in-corpus message with feedback buttons only', () => {

@@ -15,6 +15,12 @@ describe('renderCitationMessage', () => {
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
 
+  it('escapes a hostile document title in the embed title', () => {
+    const message = renderCitationMessage([{ doc: 'd', title: '[Official](https://evil.example) @everyone', n: 1, text: 'r', passages: [] }]);
+
+    expect(message.embeds[0]?.title).toBe('[1] [Official]\\(https://evil.example) @\u200beveryone');
+  });
+
   it('stays within the limits when a footnote is cited by many long passages in many documents', () => {
     const passages = Array.from({ length: 30 }, (_, i) => ({ section: `S${i}`, text: 'x '.repeat(400), start: 0, end: 800 }));
     const citations = Array.from({ length: 12 }, (_, i) => ({ doc: `d${i}`, title: `Doc ${i}`, n: 1, text: 'r'.repeat(3000), passages }));

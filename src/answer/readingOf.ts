@@ -13,6 +13,7 @@ export function readingOf(query: AnalyzedQuery, decision: Decision): QuestionRea
     keyTerms: query.groups.filter((g) => g.role === 'key').map((g) => (g.reading?.kind === 'translated' ? g.word : (g.reading?.to ?? g.word))),
     missing: decision.answered ? [] : decision.missing,
     ...(query.note !== undefined ? { note: query.note } : {}),
+    ...(decision.reason === 'no_answer_kind' && query.answerKind ? { missingAnswerKind: query.answerKind } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export interface QuestionReading {
   readonly keyTerms: readonly string[];
   /** On a decline: the key words the corpus (or its best passage) lacks. */
   readonly missing: readonly string[];
+  /** On a decline because no passage holds the kind of answer asked for: that kind. */
+  readonly missingAnswerKind?: 'time' | 'quantity' | 'age';
   /** A one-line note on how the question could not be read (e.g. a language without a dictionary). */
   readonly note?: string;
 }

@@ -21,6 +21,7 @@ export function answerToJson(answer: Answer): object {
       keyTerms: answer.reading.keyTerms,
       missing: answer.reading.missing,
       ...(answer.reading.note !== undefined ? { note: answer.reading.note } : {}),
+      ...(answer.reading.missingAnswerKind !== undefined ? { missingAnswerKind: answer.reading.missingAnswerKind } : {}),
     },
   };
 }

@@ -280,6 +280,37 @@ describe('the bot against a fake Discord', () => {
     expect(embedText(edit)).toContain('Estonia');
   });
 
+  it('/ask reads a chat message wrapped in a mention and says how it read it', async () => {
+    const interaction = ask('@everyone who did pres Sarkozy send to Pyongyang as envoy for nk?');
+
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect((edit.body as { content: string }).content).toBe(
+      '**Question:** @\u200beveryone who did pres Sarkozy send to Pyongyang as envoy for nk?\n-# Read *pres* as *president*, *nk* as *north korea*.',
+    );
+    expect(embedText(edit)).toContain('appointed Socialist politician Jack Lang his special envoy to North Korea');
+  });
+
+  it('"Find sources" on a claim to check finds the passages bearing on it', async () => {
+    const target = apiMessage({ content: 'France still refuses to recognise North Korea, right?' });
+    const interaction = send(messageContextMenuInteraction({ name: 'Find sources', member: member(), target }));
+
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect((edit.body as { content: string }).content).toBe('**Checking:** France still refuses to recognise North Korea, right?');
+    expect(embedText(edit)).toContain('not to recognise North Korea, the other being Estonia');
+  });
+
+  it('/ask names what the corpus lacks when it declines a near-topic question', async () => {
+    const interaction = ask('when did germany and north korea set up diplomatic relations');
+
+    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+
+    expect((edit.body as { content: string }).content).toBe(
+      '**Question:** when did germany and north korea set up diplomatic relations\nThe corpus says nothing about *germany*.',
+    );
+  });
+
   it('refuses /corpus add from a member without Manage Server, ephemerally, changing nothing', async () => {
     const before = corpusFiles();
     const attachment = fake.attachment(fake.addAttachment('sneaky.txt', Buffer.from(NEW_DOC), 'text/plain').split('/').pop()!);

@@ -67,11 +67,12 @@ export function decideAnswer(query: AnalyzedQuery, best: FocusedSpan | undefined
 }
 
 /**
- * The salient key words (names, numbers) a passage leaves out. A part of a corpus name is
- * not missing when another part is there ("Lang" stands for "Jack Lang").
+ * The salient key words (names, numbers) a passage leaves out, or holds only in sentences
+ * with no other key word. A part of a corpus name is not missing when another part is there
+ * ("Lang" stands for "Jack Lang").
  */
 export function unaddressed(query: AnalyzedQuery, span: FocusedSpan): string[] {
-  const missing = new Set(span.missing);
+  const missing = new Set([...span.missing, ...span.isolated]);
   const salient = query.groups.filter((g) => g.role === 'key' && g.salient);
   const named = new Set(salient.filter((g) => g.name !== undefined && !missing.has(g.word)).map((g) => g.name));
   return salient.filter((g) => missing.has(g.word) && !(g.name !== undefined && named.has(g.name))).map(wordOf);

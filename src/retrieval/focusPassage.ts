@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunking/chunkDocument.js';
 import type { Sentence } from '../corpus/types.js';
-import type { AnalyzedQuery } from './analyzeQuery.js';
+import type { AnalyzedQuery, TermGroup } from './analyzeQuery.js';
 import { contentTokens, SentenceTokens } from './SentenceTokens.js';
 import { addEvidence, coverage, emptyEvidence, groupMatch, keyShare, proximity, type TextTerms } from './scoreText.js';
 
@@ -19,6 +19,8 @@ export interface FocusedSpan {
   readonly keyShare: number;
   /** Key words of the question (`TermGroup.word`) neither the span nor its title and section hold. */
   readonly missing: readonly string[];
+  /** Salient key words the span holds only in sentences with no other key word (see `isolatedNames`). */
+  readonly isolated: readonly string[];
 }
 
 /** Longest quote, in characters (a Discord embed stays readable; the CLI contract says 400). */
@@ -47,15 +49,35 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
     const whole = w.sentences.length > 0 && w.start === w.sentences[0]!.start && w.end === w.sentences[w.sentences.length - 1]!.end;
     const parts = whole ? w.sentences.map((s) => tokens.of(s, docText)) : [contentTokens(docText.slice(w.start, w.end))];
     const evidence = emptyEvidence();
+    const sentences = parts.map((part) => addEvidence(emptyEvidence(), part, query.wanted));
     for (const part of parts) addEvidence(evidence, part, query.wanted);
     const context = headingEvidence(chunk, query);
     const missing = query.groups.filter((g) => g.role === 'key' && groupMatch(g, evidence, context) === 0).map((g) => g.word);
-    spans.push({ ...span, keyCoverage: coverage(query, evidence, context, true), keyShare: keyShare(query, evidence, context), missing });
+    const isolated = isolatedNames(query, sentences, context).filter((w) => !missing.includes(w));
+    spans.push({ ...span, keyCoverage: coverage(query, evidence, context, true), keyShare: keyShare(query, evidence, context), missing, isolated });
   }
   return spans;
 }
 
-type ScoredSpan = Omit<FocusedSpan, 'keyCoverage' | 'keyShare' | 'missing'> & { readonly score: number };
+type ScoredSpan = Omit<FocusedSpan, 'keyCoverage' | 'keyShare' | 'missing' | 'isolated'> & { readonly score: number };
+
+/**
+ * Salient key words (names, numbers) that no sentence holds together with another key word of
+ * the question: "Brazil" in "The capital city of Brazil. Population (2000) = 1,800,000." is
+ * not what the population is of. A word the title or section holds is the passage's topic and
+ * never isolated, and counts as present in every sentence. Nothing is isolated when the
+ * question has no key word besides the name itself ("Who is Jean-Marie Lambret?").
+ */
+function isolatedNames(query: AnalyzedQuery, sentences: readonly TextTerms[], context: TextTerms): string[] {
+  const keys = query.groups.filter((g) => g.role === 'key');
+  // Another key word: not g, nor a part of the same name ("jack" keeps "lang" no company).
+  const others = (g: TermGroup): TermGroup[] => keys.filter((h) => h !== g && (h.name === undefined || h.name !== g.name));
+  const accompanied = (g: TermGroup, s: TextTerms): boolean => groupMatch(g, s) > 0 && others(g).some((h) => groupMatch(h, s, context) > 0);
+  const none = emptyEvidence();
+  return keys
+    .filter((g) => g.salient && others(g).length > 0 && groupMatch(g, none, context) === 0 && !sentences.some((s) => accompanied(g, s)))
+    .map((g) => g.word);
+}
 
 // The words of the chunk's document title and section: what a passage is read under.
 function headingEvidence(chunk: Chunk, query: AnalyzedQuery): TextTerms {

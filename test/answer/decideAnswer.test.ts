@@ -32,6 +32,7 @@ const span = (keyCoverage: number, keyShare: number, missing: string[] = []): Fo
   keyCoverage,
   keyShare,
   missing,
+  isolated: [],
 });
 const THRESHOLDS = { minRelevance: 0.4, minKeyShare: 0.58 };
 

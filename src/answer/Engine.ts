@@ -1,6 +1,7 @@
 import { hashCorpus } from '../corpus/loadCorpus.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import { type BuildSummary, buildIndex } from '../index/buildIndex.js';
+import { buildInChild } from '../index/buildInChild.js';
 import type { HnswParams } from '../index/HnswIndex.js';
 import { SCHEMA_VERSION } from '../index/IndexManifest.js';
 import type { IndexData } from '../index/IndexStore.js';
@@ -24,7 +25,8 @@ export interface EngineOptions extends AnswerOptions {
 /**
  * Owns the index's life: loads the current build, builds it when missing or when the corpus
  * changed since, and swaps in a rebuilt index without interrupting readers — `service` keeps
- * answering from the old index until the new one is ready. Rebuilds run one at a time.
+ * answering from the old index until the new one is ready. Rebuilds run one at a time, in a
+ * child process when the embedder has a recipe (so the event loop keeps answering meanwhile).
  */
 export class Engine {
   private current: AnswerService;
@@ -55,11 +57,10 @@ export class Engine {
           : undefined;
     if (reason) {
       options.onBuild?.(reason);
-      const { data, summary } = await buildIndex({ ...options, store });
+      const { data, summary } = await build(options, store);
       return { engine: new Engine(options, store, data), built: summary };
     }
-    const data = store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
-    return { engine: new Engine(options, store, data) };
+    return { engine: new Engine(options, store, await load(options, store)) };
   }
 
   /** The service answering now. Hold it for one request; it may be replaced by a rebuild. */
@@ -74,7 +75,7 @@ export class Engine {
   /** Rebuilds from the corpus folder (only new or changed chunks are embedded) and swaps it in. */
   rebuild(): Promise<BuildSummary> {
     const run = this.queue.then(async () => {
-      const { data, summary } = await buildIndex({ ...this.options, store: this.store });
+      const { data, summary } = await build(this.options, this.store);
       this.current = this.serviceFor(data);
       return summary;
     });
@@ -86,4 +87,17 @@ export class Engine {
     const retriever = new Retriever(data, this.options.embedder, this.wordnet);
     return new AnswerService(data, retriever, this.options);
   }
+}
+
+/** Builds into the store (in a child process when the embedder has a recipe) and loads the result. */
+async function build(options: EngineOptions, store: IndexStore): Promise<{ data: IndexData; summary: BuildSummary }> {
+  const { embedder } = options;
+  if (!embedder.recipe) return buildIndex({ ...options, store });
+  const request = { corpusDir: options.corpusDir, dataDir: store.dataDir, embedder: embedder.recipe, model: options.model, hnsw: options.hnsw };
+  const summary = await buildInChild(request, options.onProgress);
+  return { data: await load(options, store), summary };
+}
+
+function load(options: EngineOptions, store: IndexStore): Promise<IndexData> | IndexData {
+  return store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
 }

@@ -27,7 +27,7 @@ const { values } = parseArgs({ options: { file: { type: 'string', default: 'test
 const config = loadConfig();
 const { embedder, model } = await embedderFromConfig(config);
 await Engine.open({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedder, model, minRelevance: 0, passages: 3 });
-const data = new IndexStore(config.DATA_DIR).read({ embedderId: embedder.id, dimension: embedder.dimension });
+const data = await new IndexStore(config.DATA_DIR).read({ embedderId: embedder.id, dimension: embedder.dimension });
 const retriever = new Retriever(data, embedder, WordNet.open());
 const cases = parseEvalCases(readFileSync(values.file!, 'utf8'), values.file!);
 

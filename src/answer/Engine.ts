@@ -1,4 +1,5 @@
 import { hashCorpus } from '../corpus/loadCorpus.js';
+import type { DocumentLimits } from '../corpus/DocumentLimits.js';
 import type { Embedder } from '../embedding/Embedder.js';
 import { type BuildSummary, buildIndex } from '../index/buildIndex.js';
 import { buildInChild } from '../index/buildInChild.js';
@@ -16,6 +17,8 @@ export interface EngineOptions extends AnswerOptions {
   readonly embedder: Embedder;
   readonly model: string | null;
   readonly hnsw?: HnswParams;
+  /** Most one document may hold (MAX_DOC_*, MAX_LINE_CHARS); larger ones are left out of builds. */
+  readonly limits?: DocumentLimits;
   /** Progress of embedding during a build (chunks done, chunks to embed). */
   readonly onProgress?: (done: number, total: number) => void;
   /** Told when a build starts and why. */
@@ -44,6 +47,7 @@ export class Engine {
   /** Opens the index, building it first when there is none or the corpus changed. */
   static async open(options: EngineOptions): Promise<{ engine: Engine; built?: BuildSummary }> {
     const store = new IndexStore(options.dataDir);
+    store.cleanUp();
     const manifest = store.readManifest();
     // A corpus edit or an upgrade of the index format needs a rebuild, which is safe to do
     // unasked; another embedder is refused on load instead (the user chose it, and a rebuild
@@ -93,11 +97,11 @@ export class Engine {
 async function build(options: EngineOptions, store: IndexStore): Promise<{ data: IndexData; summary: BuildSummary }> {
   const { embedder } = options;
   if (!embedder.recipe) return buildIndex({ ...options, store });
-  const request = { corpusDir: options.corpusDir, dataDir: store.dataDir, embedder: embedder.recipe, model: options.model, hnsw: options.hnsw };
+  const request = { corpusDir: options.corpusDir, dataDir: store.dataDir, embedder: embedder.recipe, model: options.model, hnsw: options.hnsw, limits: options.limits };
   const summary = await buildInChild(request, options.onProgress);
   return { data: await load(options, store), summary };
 }
 
-function load(options: EngineOptions, store: IndexStore): Promise<IndexData> | IndexData {
+function load(options: EngineOptions, store: IndexStore): Promise<IndexData> {
   return store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
 }

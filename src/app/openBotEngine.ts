@@ -1,5 +1,6 @@
 import { answerOptionsFromConfig } from '../answer/AnswerService.js';
 import { Engine } from '../answer/Engine.js';
+import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { Config } from '../config/config.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import type { Logger } from '../logging/Logger.js';
@@ -14,6 +15,7 @@ export async function openBotEngine(config: Config, logger: Logger): Promise<Eng
     embedder,
     model,
     ...answerOptionsFromConfig(config),
+    limits: documentLimitsFromConfig(config),
     onBuild: (reason) => logger.info('index: building', { reason }),
   });
   if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });

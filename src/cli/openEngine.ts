@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { answerOptionsFromConfig } from '../answer/AnswerService.js';
 import { Engine } from '../answer/Engine.js';
+import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { BuildSummary } from '../index/buildIndex.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import { progressBar } from './progressBar.js';
@@ -20,6 +21,7 @@ export async function openEngine(config: Config): Promise<{ engine: Engine; buil
     embedder,
     model,
     ...answerOptionsFromConfig(config),
+    limits: documentLimitsFromConfig(config),
     onBuild: (reason) => process.stderr.write(`index: building (${reason})…\n`),
     onProgress: progressBar('embedding'),
   });

@@ -33,7 +33,7 @@ beforeAll(async () => {
   answers = [];
   for (const c of cases) answers.push(await engine.service.answer(c.question, 3));
   report = scoreEval(cases, answers);
-  index = new IndexStore(dataDir).read({ embedderId: embedder.id, dimension: embedder.dimension });
+  index = await new IndexStore(dataDir).read({ embedderId: embedder.id, dimension: embedder.dimension });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

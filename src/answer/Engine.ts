@@ -1,6 +1,7 @@
 import { hashCorpus } from '../corpus/loadCorpus.js';
 import type { DocumentLimits } from '../corpus/DocumentLimits.js';
 import type { Embedder } from '../embedding/Embedder.js';
+import { isUserError } from '../errors.js';
 import { type BuildSummary, buildIndex } from '../index/buildIndex.js';
 import { buildInChild } from '../index/buildInChild.js';
 import type { HnswParams } from '../index/HnswIndex.js';
@@ -21,6 +22,12 @@ export interface EngineOptions extends AnswerOptions {
   readonly limits?: DocumentLimits;
   /** Progress of embedding during a build (chunks done, chunks to embed). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Rebuild a damaged index (a file that fails its checksum or cannot be read) instead of
+   * refusing it: the index is derived from the corpus, so the bot repairs it unasked; the
+   * command line refuses and says to run `npm run build:index`. Default false.
+   */
+  readonly rebuildDamaged?: boolean;
   /** Told when a build starts and why. */
   readonly onBuild?: (reason: string) => void;
 }
@@ -52,19 +59,24 @@ export class Engine {
     // A corpus edit or an upgrade of the index format needs a rebuild, which is safe to do
     // unasked; another embedder is refused on load instead (the user chose it, and a rebuild
     // with a model can take long).
-    const reason = !manifest
+    let reason = !manifest
       ? 'no index yet'
       : manifest.schemaVersion !== SCHEMA_VERSION
         ? `the index format changed (schema ${manifest.schemaVersion} → ${SCHEMA_VERSION})`
         : manifest.corpusHash !== hashCorpus(options.corpusDir)
           ? 'the corpus changed since the last build'
           : undefined;
-    if (reason) {
-      options.onBuild?.(reason);
-      const { data, summary } = await build(options, store);
-      return { engine: new Engine(options, store, data), built: summary };
+    if (!reason) {
+      try {
+        return { engine: new Engine(options, store, await load(options, store)) };
+      } catch (err) {
+        if (!options.rebuildDamaged || !isUserError(err) || err.code !== 'index_corrupt') throw err;
+        reason = `the index is damaged: ${err.message}`;
+      }
     }
-    return { engine: new Engine(options, store, await load(options, store)) };
+    options.onBuild?.(reason);
+    const { data, summary } = await build(options, store);
+    return { engine: new Engine(options, store, data), built: summary };
   }
 
   /** The service answering now. Hold it for one request; it may be replaced by a rebuild. */

@@ -16,6 +16,7 @@ export async function openBotEngine(config: Config, logger: Logger): Promise<Eng
     model,
     ...answerOptionsFromConfig(config),
     limits: documentLimitsFromConfig(config),
+    rebuildDamaged: true,
     onBuild: (reason) => logger.info('index: building', { reason }),
   });
   if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });

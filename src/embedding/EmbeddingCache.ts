@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MAGIC = 0x45424331; // "EBC1"
@@ -98,7 +98,12 @@ export class EmbeddingCache {
       }
       const body = Buffer.alloc(keys.length * record);
       keys.forEach((k, i) => this.writeRecord(body, i * record, k));
-      writeSync(fd, body, 0, body.length, 12 + count * record);
+      try {
+        writeSync(fd, body, 0, body.length, 12 + count * record);
+      } catch (err) {
+        ftruncateSync(fd, 12 + count * record); // a full disk must not keep the half-written records
+        throw err;
+      }
       header.writeUInt32LE(count + keys.length, 8);
       writeSync(fd, header, 8, 4, 8);
     } finally {

@@ -142,10 +142,14 @@ export async function buildIndex(options: BuildOptions): Promise<{ data: IndexDa
     vectors: vectorIndex,
     lexical,
   };
-  // The cache first: if the disk fills up there, the build fails before it is made current.
-  if (base) cache.append(fresh.embedTexts);
-  else cache.save(fresh.embedTexts);
   options.store.write(data);
+  try {
+    if (base) cache.append(fresh.embedTexts);
+    else cache.save(fresh.embedTexts);
+  } catch {
+    // The cache only saves embedding time: a failed write (a full disk) leaves it as it was,
+    // and the build, already current, stands.
+  }
   const write = clock.lap();
   const index = hnswSeconds + lexicalSeconds + write;
   return {

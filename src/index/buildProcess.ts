@@ -20,6 +20,10 @@ async function run(request: BuildRequest): Promise<BuildMessage> {
     return { type: 'done', summary };
   } catch (err) {
     if (isUserError(err)) return { type: 'failed', code: err.code, message: err.message.slice(err.code.length + 2) };
+    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') {
+      const message = `index: no space left on the disk of DATA_DIR "${request.dataDir}"; free some space and try again (the index in use is unchanged)`;
+      return { type: 'failed', code: 'disk_full', message };
+    }
     return { type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
 }

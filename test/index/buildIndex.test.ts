@@ -101,4 +101,22 @@ describe('buildIndex updates the current build', () => {
     ]);
     expect(readFileSync(join(dir, 'many.md'), 'utf8')).toContain('## h8');
   });
+
+  it('a build that cannot be written (a full disk) leaves the current build and the embedding cache as they were', async () => {
+    const dir = corpus('full-disk', {});
+    const dataDir = join(tmp, 'full-disk-data');
+    await buildIndex({ corpusDir: dir, store: new IndexStore(dataDir), embedder, model: null });
+    const cacheFile = join(dataDir, 'cache', 'hash-v1-512.bin');
+    const cacheBefore = readFileSync(cacheFile);
+    const current = new IndexStore(dataDir).currentDir();
+    class FullDisk extends IndexStore {
+      override write(): void {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }
+    }
+    writeFileSync(join(dir, 'tea.md'), TEA);
+    await expect(buildIndex({ corpusDir: dir, store: new FullDisk(dataDir), embedder, model: null })).rejects.toThrow('ENOSPC');
+    expect(readFileSync(cacheFile)).toEqual(cacheBefore);
+    expect(new IndexStore(dataDir).currentDir()).toBe(current);
+  });
 });

@@ -101,7 +101,7 @@ export class IndexStore {
   }
 
   /**
-   * Removes what failed or interrupted builds left: partial folders and pointer files of
+   * Removes what failed or interrupted builds left: partial folders and temporary files of
    * processes no longer running, and builds other than the current one and the newest before
    * it. Call at start-up.
    */
@@ -109,13 +109,18 @@ export class IndexStore {
     const current = this.currentName();
     const others = this.buildNames().filter((b) => `builds/${b}` !== current && !b.endsWith('.partial'));
     this.removeOldBuilds([current, others.length > 0 ? `builds/${others.sort().at(-1)}` : undefined]);
-    try {
-      for (const name of readdirSync(this.dataDir)) {
-        const pid = /^CURRENT\.(\d+)\.tmp$/.exec(name)?.[1];
-        if (pid && !running(Number(pid))) rmSync(join(this.dataDir, name), { force: true });
+    // Temporary files (the CURRENT pointer's, the embedding cache's) are named `….<pid>.tmp`.
+    for (const dir of [this.dataDir, join(this.dataDir, 'cache')]) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue; // not made yet
       }
-    } catch {
-      // no data folder yet
+      for (const name of names) {
+        const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+        if (pid && !running(Number(pid))) rmSync(join(dir, name), { force: true });
+      }
     }
   }
 

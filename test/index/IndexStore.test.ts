@@ -219,9 +219,11 @@ describe('builds left behind', () => {
     cpSync(dir, join(builds, 'aaaa0002-1'), { recursive: true });
     cpSync(dir, join(builds, `aaaa0003-${process.pid}.partial`), { recursive: true }); // a build still being written
     writeFileSync(join(store.dataDir, `CURRENT.${dead}.tmp`), 'builds/aaaa0000\n');
+    writeFileSync(join(store.dataDir, 'cache', `hash-v1-512.bin.${dead}.tmp`), 'half a cache');
     store.cleanUp();
     expect(buildsOf(store)).toEqual(['aaaa0002-1', `aaaa0003-${process.pid}.partial`, dir.split('/').pop()!].sort());
     expect(readdirSync(store.dataDir).sort()).toEqual(['CURRENT', 'builds', 'cache']);
+    expect(readdirSync(join(store.dataDir, 'cache'))).toEqual(['hash-v1-512.bin']);
   });
 });
 

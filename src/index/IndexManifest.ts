@@ -41,6 +41,7 @@ export interface FileCheck {
   readonly crc32: number;
 }
 
+// The files `IndexStore` writes beside the manifest.
 const DATA_FILES = ['documents.json', 'chunks.json', 'vectors.hnsw', 'vector-labels.bin', 'lexical.bin'];
 
 /** What is wrong with a parsed manifest's shape, or undefined when it can be trusted to read the build. */

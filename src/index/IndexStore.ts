@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -6,7 +6,7 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import type { Document } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import { HnswIndex } from './HnswIndex.js';
-import { type IndexManifest, SCHEMA_VERSION, manifestProblem } from './IndexManifest.js';
+import { type FileCheck, type IndexManifest, SCHEMA_VERSION, manifestProblem } from './IndexManifest.js';
 import { LexicalIndex } from './LexicalIndex.js';
 import { type ChunkTable, fromChunkTable, toChunkTable } from './chunkTable.js';
 
@@ -29,7 +29,6 @@ const FILES = {
   labels: 'vector-labels.bin',
   lexical: 'lexical.bin',
 };
-const DATA_FILES = Object.values(FILES).filter((f) => f !== FILES.manifest);
 const CURRENT = 'CURRENT';
 const REBUILD = 'run `npm run build:index` to rebuild it';
 const READ_BLOCK = 8 << 20;
@@ -82,11 +81,14 @@ export class IndexStore {
         [FILES.lexical]: data.lexical.toBuffer(),
         [FILES.labels]: Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength),
       };
-      for (const [file, bytes] of Object.entries(files)) writeFileSync(join(tmp, file), bytes);
+      const checks: Record<string, FileCheck> = {};
+      for (const [file, bytes] of Object.entries(files)) {
+        writeFileSync(join(tmp, file), bytes);
+        checks[file] = { bytes: bytes.length, crc32: crc32(bytes) };
+      }
       data.vectors.write(join(tmp, FILES.vectors));
-      files[FILES.vectors] = readFileSync(join(tmp, FILES.vectors));
+      checks[FILES.vectors] = checkFile(join(tmp, FILES.vectors));
       // The manifest goes last: a folder without one is never a build.
-      const checks = Object.fromEntries(DATA_FILES.map((f) => [f, { bytes: files[f]!.length, crc32: crc32(files[f]!) }]));
       writeFileSync(join(tmp, FILES.manifest), JSON.stringify({ ...data.manifest, files: checks }, null, 2));
       renameSync(tmp, join(builds, id));
       const pointer = join(this.dataDir, `${CURRENT}.${process.pid}.tmp`);
@@ -217,6 +219,23 @@ async function verified(path: string, expected: { bytes: number; crc32: number }
     return keep ? block : Buffer.alloc(0);
   } finally {
     await handle.close();
+  }
+}
+
+/** Size and CRC-32 of a file written by another library (hnswlib), read in blocks. */
+function checkFile(path: string): FileCheck {
+  const fd = openSync(path, 'r');
+  try {
+    const block = Buffer.alloc(READ_BLOCK);
+    let bytes = 0;
+    let crc = 0;
+    for (let n = readSync(fd, block); n > 0; n = readSync(fd, block)) {
+      crc = crc32(block.subarray(0, n), crc);
+      bytes += n;
+    }
+    return { bytes, crc32: crc };
+  } finally {
+    closeSync(fd);
   }
 }
 

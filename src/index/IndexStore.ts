@@ -95,8 +95,8 @@ export class IndexStore {
       writeFileSync(pointer, `builds/${id}\n`);
       renameSync(pointer, join(this.dataDir, CURRENT));
     } catch (err) {
-      rmSync(tmp, { recursive: true, force: true });
-      rmSync(join(this.dataDir, `${CURRENT}.${process.pid}.tmp`), { force: true });
+      removeQuietly(tmp);
+      removeQuietly(join(this.dataDir, `${CURRENT}.${process.pid}.tmp`));
       throw err;
     }
     this.removeOldBuilds([`builds/${id}`, previous]);
@@ -121,7 +121,7 @@ export class IndexStore {
       }
       for (const name of names) {
         const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
-        if (pid && !running(Number(pid))) rmSync(join(dir, name), { force: true });
+        if (pid && !running(Number(pid))) removeQuietly(join(dir, name));
       }
     }
   }
@@ -185,7 +185,7 @@ export class IndexStore {
     for (const name of this.buildNames()) {
       const partialOf = /-(\d+)\.partial$/.exec(name)?.[1];
       const remove = partialOf ? !running(Number(partialOf)) : !keep.includes(`builds/${name}`);
-      if (remove) rmSync(join(this.dataDir, 'builds', name), { recursive: true, force: true });
+      if (remove) removeQuietly(join(this.dataDir, 'builds', name));
     }
   }
 }
@@ -258,6 +258,15 @@ function parseJson<T>(path: string, bytes: Buffer): T {
 function corrupt(path: string, err: unknown): UserError {
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return new UserError('index_corrupt', `index: "${path}" cannot be read (${reason}); ${REBUILD}`);
+}
+
+// Clean-up is best effort: a read-only or busy folder must not stop a start-up or a finished build.
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // left for the next clean-up
+  }
 }
 
 function running(pid: number): boolean {

@@ -20,12 +20,21 @@ async function run(request: BuildRequest): Promise<BuildMessage> {
     return { type: 'done', summary };
   } catch (err) {
     if (isUserError(err)) return { type: 'failed', code: err.code, message: err.message.slice(err.code.length + 2) };
-    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') {
-      const message = `index: no space left on the disk of DATA_DIR "${request.dataDir}"; free some space and try again (the index in use is unchanged)`;
-      return { type: 'failed', code: 'disk_full', message };
-    }
+    const written = writeFailure(err as NodeJS.ErrnoException, request.dataDir);
+    if (written) return written;
     return { type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
+}
+
+/** A failure to write the data folder, said as a user can act on it; undefined for other errors. */
+function writeFailure(err: NodeJS.ErrnoException, dataDir: string): BuildMessage | undefined {
+  const unchanged = 'try again (the index in use is unchanged)';
+  if (err.code === 'ENOSPC') return { type: 'failed', code: 'disk_full', message: `index: no space left on the disk of DATA_DIR "${dataDir}"; free some space and ${unchanged}` };
+  // A read-only folder makes a recursive mkdir fail with ENOENT.
+  if (['EROFS', 'EACCES', 'EPERM', 'ENOENT'].includes(err.code ?? '') && err.path?.startsWith(dataDir)) {
+    return { type: 'failed', code: 'data_unwritable', message: `index: cannot write to DATA_DIR "${dataDir}" (${err.code}); make it writable and ${unchanged}` };
+  }
+  return undefined;
 }
 
 process.on('disconnect', () => process.exit(0));

@@ -74,6 +74,14 @@ describe('buildIndex updates the current build', () => {
     expect(tea.text).toContain('two whole hours');
     expect(seen(data)).toEqual(seen(await fullBuild(dir)));
     expect(seen(await store.read(expected))).toEqual(seen(data));
+
+    // Once more on the build read back from disk, deleted points and saved labels included.
+    unlinkSync(join(dir, 'bells.md'));
+    writeFileSync(join(dir, 'tea.md'), TEA);
+    const again = await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    expect(again.summary).toMatchObject({ incremental: true, documents: 3, removed: 2 });
+    expect(again.data.vectors.deleted).toBe(3);
+    expect(seen(again.data)).toEqual(seen(await fullBuild(dir)));
   });
 
   it('rebuilds in full once deleted points would pass a fifth of the graph', async () => {

@@ -1,6 +1,6 @@
 // npm run bench -- [--json] [--quick] [--sizes 1000,10000,100000] [--embedder hash|transformers] [--dir DIR] [--queries N]
 // Builds corpora of growing size around the France–North Korea article and prints build,
-// latency, recall, memory, cold-start, incremental-update and dev-set figures (see docs/performance.md).
+// latency, recall, memory, cold-start, add/remove/replace-one-document and dev-set figures (see docs/performance.md).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -71,6 +71,10 @@ for (const [i, target] of targetList.entries()) {
   if (i === targetList.length - 1) {
     log(`bench: [${label}] adding one document…`);
     run.incrementalUpdate = worker('update', corpus, data);
+    log(`bench: [${label}] removing one document…`);
+    run.removeOne = worker('remove', corpus, data);
+    log(`bench: [${label}] replacing one document, through the engine…`);
+    run.replaceOne = worker('replace', corpus, data);
   }
   runs.push(run);
 }

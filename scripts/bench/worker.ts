@@ -1,8 +1,9 @@
 // One bench measurement in a fresh process, so peak memory and cold start are its own.
-// tsx scripts/bench/worker.ts <build|cold|update> --corpus DIR --data DIR --dev FILE [--embedder K] [--queries N]
+// tsx scripts/bench/worker.ts <build|cold|update|remove|replace> --corpus DIR --data DIR --dev FILE [--embedder K] [--queries N]
 // Prints one JSON object on stdout.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { AnswerService, answerOptionsFromConfig } from '../../src/answer/AnswerService.js';
 import { Engine } from '../../src/answer/Engine.js';
@@ -115,18 +116,20 @@ async function cold(): Promise<object> {
   };
 }
 
+const ADDED = 'zzz-bench-added.md';
+const treaty = (town: string) => ({
+  title: 'Zorblax Treaty',
+  sections: [
+    { heading: 'Signing', text: `The Zorblax Treaty was signed in the harbour town of ${town} on 3 March 1911 by eleven delegates. It ended the herring dispute between the two coastal leagues.` },
+    { heading: 'Terms', text: `Under the treaty each league kept its own fishing grounds, and a joint court at ${town} settled later quarrels over nets and boats.` },
+  ],
+});
+
 // Adds one new document to the corpus, rebuilds and answers a question only it can answer.
 async function update(): Promise<object> {
   const { embedder, model } = await chooseEmbedder();
   const store = new IndexStore(dataDir);
-  const doc = {
-    title: 'Zorblax Treaty',
-    sections: [
-      { heading: 'Signing', text: 'The Zorblax Treaty was signed in the harbour town of Quillmere on 3 March 1911 by eleven delegates. It ended the herring dispute between the two coastal leagues.' },
-      { heading: 'Terms', text: 'Under the treaty each league kept its own fishing grounds, and a joint court at Quillmere settled later quarrels over nets and boats.' },
-    ],
-  };
-  writeFileSync(join(corpusDir, 'zzz-bench-added.md'), toMarkdown(doc));
+  writeFileSync(join(corpusDir, ADDED), toMarkdown(treaty('Quillmere')));
   const started = performance.now();
   const { data, summary } = await buildIndex({ corpusDir, store, embedder, model });
   const built = performance.now();
@@ -145,9 +148,54 @@ async function update(): Promise<object> {
   };
 }
 
-const run = mode === 'build' ? build : mode === 'cold' ? cold : mode === 'update' ? update : undefined;
+// Removes the first filler document (about a hundred chunks) and updates the build.
+async function remove(): Promise<object> {
+  const { embedder, model } = await chooseEmbedder();
+  const name = 'bench-000000.md';
+  unlinkSync(join(corpusDir, name));
+  const started = performance.now();
+  const { data, summary } = await buildIndex({ corpusDir, store: new IndexStore(dataDir), embedder, model });
+  return {
+    chunksAfter: summary.chunks,
+    chunksRemoved: summary.removed,
+    incremental: summary.incremental,
+    totalMs: Math.round(performance.now() - started),
+    documentGone: !data.documents.has('bench-000000') && !data.chunks.some((c) => c.docId === 'bench-000000'),
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+// The bot's path: the engine serving, one document replaced, engine.rebuild() (a build process
+// updates the build, then the engine loads it), then a question only the new text answers.
+// The event loop's longest stall during the rebuild is how long the bot could not answer.
+async function replace(): Promise<object> {
+  const { embedder, model } = await chooseEmbedder();
+  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model, ...answerOptions });
+  writeFileSync(join(corpusDir, ADDED), toMarkdown(treaty('Ravenholt')));
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
+  const started = performance.now();
+  const summary = await engine.rebuild();
+  const rebuilt = performance.now();
+  stalls.disable();
+  const answer = await engine.service.answer('Where was the Zorblax Treaty signed?', 3);
+  return {
+    chunksAfter: summary.chunks,
+    chunksRemoved: summary.removed,
+    chunksEmbedded: summary.embedded,
+    incremental: summary.incremental,
+    buildProcessMs: Math.round(summary.seconds.total * 1000),
+    totalMs: Math.round(rebuilt - started),
+    eventLoopMaxStallMs: Math.round(stalls.max / 1e6),
+    answeredFromReplacement: answer.answered && answer.passages[0]?.doc === 'zzz-bench-added' && answer.passages[0].text.includes('Ravenholt'),
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+const modes: Record<string, () => Promise<object>> = { build, cold, update, remove, replace };
+const run = mode === undefined ? undefined : modes[mode];
 if (!run) {
-  process.stderr.write(`bench worker: unknown mode "${mode}"; use build, cold or update\n`);
+  process.stderr.write(`bench worker: unknown mode "${mode}"; use build, cold, update, remove or replace\n`);
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(await run())}\n`);

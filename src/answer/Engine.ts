@@ -1,6 +1,9 @@
 import { hashCorpus } from '../corpus/loadCorpus.js';
+import type { DocumentLimits } from '../corpus/DocumentLimits.js';
 import type { Embedder } from '../embedding/Embedder.js';
+import { isUserError } from '../errors.js';
 import { type BuildSummary, buildIndex } from '../index/buildIndex.js';
+import { buildInChild } from '../index/buildInChild.js';
 import type { HnswParams } from '../index/HnswIndex.js';
 import { SCHEMA_VERSION } from '../index/IndexManifest.js';
 import type { IndexData } from '../index/IndexStore.js';
@@ -16,8 +19,16 @@ export interface EngineOptions extends AnswerOptions {
   readonly embedder: Embedder;
   readonly model: string | null;
   readonly hnsw?: HnswParams;
+  /** Most one document may hold (MAX_DOC_*, MAX_LINE_CHARS); larger ones are left out of builds. */
+  readonly limits?: DocumentLimits;
   /** Progress of embedding during a build (chunks done, chunks to embed). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Rebuild a damaged index (a file that fails its checksum or cannot be read) instead of
+   * refusing it: the index is derived from the corpus, so the bot repairs it unasked; the
+   * command line refuses and says to run `npm run build:index`. Default false.
+   */
+  readonly rebuildDamaged?: boolean;
   /** Told when a build starts and why. */
   readonly onBuild?: (reason: string) => void;
   /** Translators for questions in other languages (see `createTranslators`); none: English only. */
@@ -27,7 +38,8 @@ export interface EngineOptions extends AnswerOptions {
 /**
  * Owns the index's life: loads the current build, builds it when missing or when the corpus
  * changed since, and swaps in a rebuilt index without interrupting readers — `service` keeps
- * answering from the old index until the new one is ready. Rebuilds run one at a time.
+ * answering from the old index until the new one is ready. Rebuilds run one at a time, in a
+ * child process when the embedder has a recipe (so the event loop keeps answering meanwhile).
  */
 export class Engine {
   private current: AnswerService;
@@ -45,24 +57,29 @@ export class Engine {
   /** Opens the index, building it first when there is none or the corpus changed. */
   static async open(options: EngineOptions): Promise<{ engine: Engine; built?: BuildSummary }> {
     const store = new IndexStore(options.dataDir);
+    store.cleanUp();
     const manifest = store.readManifest();
     // A corpus edit or an upgrade of the index format needs a rebuild, which is safe to do
     // unasked; another embedder is refused on load instead (the user chose it, and a rebuild
     // with a model can take long).
-    const reason = !manifest
+    let reason = !manifest
       ? 'no index yet'
       : manifest.schemaVersion !== SCHEMA_VERSION
         ? `the index format changed (schema ${manifest.schemaVersion} → ${SCHEMA_VERSION})`
         : manifest.corpusHash !== hashCorpus(options.corpusDir)
           ? 'the corpus changed since the last build'
           : undefined;
-    if (reason) {
-      options.onBuild?.(reason);
-      const { data, summary } = await buildIndex({ ...options, store });
-      return { engine: new Engine(options, store, data), built: summary };
+    if (!reason) {
+      try {
+        return { engine: new Engine(options, store, await load(options, store)) };
+      } catch (err) {
+        if (!options.rebuildDamaged || !isUserError(err) || err.code !== 'index_corrupt') throw err;
+        reason = `the index is damaged: ${err.message}`;
+      }
     }
-    const data = store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
-    return { engine: new Engine(options, store, data) };
+    options.onBuild?.(reason);
+    const { data, summary } = await build(options, store);
+    return { engine: new Engine(options, store, data), built: summary };
   }
 
   /** The service answering now. Hold it for one request; it may be replaced by a rebuild. */
@@ -77,7 +94,7 @@ export class Engine {
   /** Rebuilds from the corpus folder (only new or changed chunks are embedded) and swaps it in. */
   rebuild(): Promise<BuildSummary> {
     const run = this.queue.then(async () => {
-      const { data, summary } = await buildIndex({ ...this.options, store: this.store });
+      const { data, summary } = await build(this.options, this.store);
       this.current = this.serviceFor(data);
       return summary;
     });
@@ -89,4 +106,17 @@ export class Engine {
     const retriever = new Retriever(data, this.options.embedder, this.wordnet, { ...(this.options.languages ? { languages: this.options.languages } : {}) });
     return new AnswerService(data, retriever, this.options);
   }
+}
+
+/** Builds into the store (in a child process when the embedder has a recipe) and loads the result. */
+async function build(options: EngineOptions, store: IndexStore): Promise<{ data: IndexData; summary: BuildSummary }> {
+  const { embedder } = options;
+  if (!embedder.recipe) return buildIndex({ ...options, store });
+  const request = { corpusDir: options.corpusDir, dataDir: store.dataDir, embedder: embedder.recipe, model: options.model, hnsw: options.hnsw, limits: options.limits };
+  const summary = await buildInChild(request, options.onProgress);
+  return { data: await load(options, store), summary };
+}
+
+function load(options: EngineOptions, store: IndexStore): Promise<IndexData> {
+  return store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
 }

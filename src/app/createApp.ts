@@ -9,6 +9,7 @@ import { createInteractionHandler } from '../bot/InteractionRouter.js';
 import { JsonlFile } from '../bot/JsonlFile.js';
 import { RateLimiter } from '../bot/RateLimiter.js';
 import type { Config } from '../config/config.js';
+import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { Logger } from '../logging/Logger.js';
 
 export interface AppOptions {
@@ -37,7 +38,7 @@ export function createApp({ config, engine, logger }: AppOptions): App {
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
     answers: new AnswerMemory(),
     feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
-    corpus: new CorpusEditor(config.CORPUS_DIR, engine, new ChangeJournal(config.DATA_DIR)),
+    corpus: new CorpusEditor(config.CORPUS_DIR, engine, new ChangeJournal(config.DATA_DIR), documentLimitsFromConfig(config)),
     corpusGuildIds: config.CORPUS_GUILD_IDS,
     moderatorRoleId: config.MODERATOR_ROLE_ID,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,

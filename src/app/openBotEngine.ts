@@ -3,6 +3,7 @@ import { createTranslators } from '../language/translateQuestion.js';
 import { Engine } from '../answer/Engine.js';
 import { ChangeJournal } from '../bot/ChangeJournal.js';
 import { recoverCorpusChanges } from '../bot/recoverCorpusChanges.js';
+import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { Config } from '../config/config.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import type { Logger } from '../logging/Logger.js';
@@ -25,6 +26,8 @@ export async function openBotEngine(config: Config, logger: Logger): Promise<Eng
     model,
     ...answerOptionsFromConfig(config),
     languages: createTranslators({ dictionaryDir: config.DICTIONARY_DIR }),
+    limits: documentLimitsFromConfig(config),
+    rebuildDamaged: true,
     onBuild: (reason) => logger.info('index: building', { reason }),
   });
   if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../answer/Engine.js';
+import { checkChunkCount, chunkDocument } from '../chunking/chunkDocument.js';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../corpus/DocumentLimits.js';
 import { listCorpusFiles } from '../corpus/loadCorpus.js';
 import { documentId, parseDocument } from '../corpus/parseDocument.js';
 import { UserError } from '../errors.js';
@@ -37,6 +39,7 @@ export class CorpusEditor {
     private readonly corpusDir: string,
     private readonly engine: Pick<Engine, 'rebuild' | 'service'>,
     private readonly journal: ChangeJournal,
+    private readonly limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
   ) {}
 
   add(request: AddDocument): Promise<CorpusChange> {
@@ -50,11 +53,12 @@ export class CorpusEditor {
   private async addNow({ fileName, bytes, title, actor }: AddDocument): Promise<CorpusChange> {
     const name = safeFileName(fileName);
     let content = bytes;
-    let doc = parseDocument(name, content);
+    let doc = parseDocument(name, content, this.limits);
     if (title !== undefined && title.trim() !== '') {
       content = withTitle(name, content, title);
-      doc = parseDocument(name, content);
+      doc = parseDocument(name, content, this.limits);
     }
+    checkChunkCount(name, chunkDocument(doc), this.limits);
     const id = documentId(name);
     const existing = this.files().map(documentId).find((other) => documentKey(other) === documentKey(id));
     if (existing !== undefined) {

@@ -1,3 +1,4 @@
+import { type DocumentLimits, tooLarge } from '../corpus/DocumentLimits.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Document, Sentence } from '../corpus/types.js';
 
@@ -71,4 +72,9 @@ export function chunkFootnotes(chunk: Chunk): number[] {
 /** The text embedded for a chunk: title and section give the model context; markers are dropped. */
 export function embeddingText(chunk: Chunk, docText: string): string {
   return `${chunk.title} — ${chunk.section}: ${stripMarkers(docText.slice(chunk.start, chunk.end))}`;
+}
+
+/** Refuses (`document_too_large`) a document of `fileName` cut into more than `limits.chunks` chunks. */
+export function checkChunkCount(fileName: string, chunks: readonly Chunk[], limits: DocumentLimits): void {
+  if (chunks.length > limits.chunks) throw tooLarge(fileName, `${chunks.length} chunks`, 'chunks', limits);
 }

@@ -1,5 +1,6 @@
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import { loadConfig } from '../config/config.js';
+import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import { buildIndex } from '../index/buildIndex.js';
 import { IndexStore } from '../index/IndexStore.js';
 import { renderBuildSummary } from '../render/renderBuildSummary.js';
@@ -13,11 +14,14 @@ runCli(async () => {
   const config = loadConfig();
   const { embedder, model, warning } = await embedderFromConfig(config);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
+  const store = new IndexStore(config.DATA_DIR);
+  store.cleanUp();
   const { summary } = await buildIndex({
     corpusDir: config.CORPUS_DIR,
-    store: new IndexStore(config.DATA_DIR),
+    store,
     embedder,
     model,
+    limits: documentLimitsFromConfig(config),
     onProgress: progressBar('embedding'),
   });
   process.stdout.write(renderBuildSummary(summary, config.DATA_DIR));

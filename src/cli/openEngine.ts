@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { answerOptionsFromConfig } from '../answer/AnswerService.js';
 import { createTranslators } from '../language/translateQuestion.js';
 import { Engine } from '../answer/Engine.js';
+import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { BuildSummary } from '../index/buildIndex.js';
 import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import { progressBar } from './progressBar.js';
@@ -22,6 +23,7 @@ export async function openEngine(config: Config): Promise<{ engine: Engine; buil
     model,
     ...answerOptionsFromConfig(config),
     languages: createTranslators({ dictionaryDir: config.DICTIONARY_DIR }),
+    limits: documentLimitsFromConfig(config),
     onBuild: (reason) => process.stderr.write(`index: building (${reason})…\n`),
     onProgress: progressBar('embedding'),
   });

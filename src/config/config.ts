@@ -28,6 +28,11 @@ const bool = z
 const schema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
   DATA_DIR: z.string().trim().min(1).default('data'),
+  // Per document; a document over any of them is refused (the build names and skips it).
+  MAX_DOC_SECTIONS: z.coerce.number().int().min(1).default(1000),
+  MAX_DOC_SENTENCES: z.coerce.number().int().min(1).default(20_000),
+  MAX_DOC_CHUNKS: z.coerce.number().int().min(1).default(5000),
+  MAX_LINE_CHARS: z.coerce.number().int().min(1).default(20_000),
   EMBEDDER: z.enum(['auto', 'transformers', 'hash']).default('auto'),
   EMBEDDING_MODEL: z.string().trim().min(1).default('Xenova/all-MiniLM-L6-v2'),
   MODEL_CACHE_DIR: z.string().trim().min(1).default('models'),

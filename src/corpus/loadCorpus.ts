@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, isUserError } from '../errors.js';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './DocumentLimits.js';
 import { DOCUMENT_EXTENSIONS, parseDocument } from './parseDocument.js';
 import type { Document } from './types.js';
 
@@ -71,13 +72,16 @@ export function hashCorpus(dir: string): string {
   return hashCorpusFiles(dir).contentHash;
 }
 
-/** Parses the named corpus files, sorted by id; a bad file is reported in `problems` and skipped. */
-export function loadCorpusFiles(dir: string, names: readonly string[]): { documents: Document[]; problems: string[] } {
+/**
+ * Parses the named corpus files, sorted by id; a bad file, or one over `limits`, is reported in
+ * `problems` and skipped.
+ */
+export function loadCorpusFiles(dir: string, names: readonly string[], limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): { documents: Document[]; problems: string[] } {
   const documents: Document[] = [];
   const problems: string[] = [];
   for (const name of names) {
     try {
-      documents.push(parseDocument(name, readFileSync(join(dir, name))));
+      documents.push(parseDocument(name, readFileSync(join(dir, name)), limits));
     } catch (err) {
       problems.push(isUserError(err) ? err.message : `bad_document: corpus: "${name}" cannot be read (${(err as Error).message})`);
     }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { assertPlainText } from './assertPlainText.js';
+import { DEFAULT_DOCUMENT_LIMITS, DocumentBudget, type DocumentLimits } from './DocumentLimits.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseWikipedia } from './parseWikipedia.js';
 import type { Document } from './types.js';
@@ -10,16 +11,18 @@ export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
 /**
  * Decodes and parses one corpus file. `.md` is Markdown; `.txt` is Wikipedia plain text
  * (which also reads any plain text with one paragraph per line).
- * Throws `bad_document` when the bytes are not UTF-8 text or hold no prose.
+ * Throws `bad_document` when the bytes are not UTF-8 text or hold no prose, and
+ * `document_too_large` when the text passes one of `limits` (before it is all parsed).
  */
-export function parseDocument(fileName: string, bytes: Uint8Array): Document {
+export function parseDocument(fileName: string, bytes: Uint8Array, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Document {
   const ext = extensionOf(fileName);
   if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new UserError('bad_document', `corpus: "${fileName}" is not a .txt or .md file`);
   }
   const text = decodeUtf8(fileName, bytes);
   const id = documentId(fileName);
-  const doc = ext === '.md' ? parseMarkdown(id, text) : parseWikipedia(id, text);
+  const budget = new DocumentBudget(fileName, limits);
+  const doc = ext === '.md' ? parseMarkdown(id, text, budget) : parseWikipedia(id, text, budget);
   if (doc.sections.length === 0) {
     throw new UserError('bad_document', `corpus: "${fileName}" has no paragraphs of text to index`);
   }

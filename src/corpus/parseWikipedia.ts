@@ -1,4 +1,5 @@
 import { buildParagraph } from './buildParagraph.js';
+import { DocumentBudget } from './DocumentLimits.js';
 import { stripMarkers } from './footnoteMarkers.js';
 import { splitLines, trimmedSpan } from './lines.js';
 import { parseReference } from './parseReference.js';
@@ -28,9 +29,12 @@ const NAVIGATION_SECTIONS = /^(see also|external links|further reading|bibliogra
  * Parses a Wikipedia article saved as plain text: title on the first line, boilerplate and
  * infobox lines dropped, `Heading[edit]` sections, one paragraph per line, and the numbered
  * reference list (`  1. ^ a b "…"`) at the end.
+ * Throws `document_too_large` when the text passes one of `budget`'s limits.
  */
-export function parseWikipedia(id: string, text: string): Document {
+export function parseWikipedia(id: string, text: string, budget = new DocumentBudget(id)): Document {
   const lines = splitLines(text);
+  budget.lines(lines);
+  let within = true;
   const titleLine = lines.find((l) => l.text.trim() !== '');
   const title = titleLine?.text.trim() ?? id;
   const sections: { heading: string; paragraphs: Paragraph[] }[] = [];
@@ -50,20 +54,24 @@ export function parseWikipedia(id: string, text: string): Document {
     }
     const heading = HEADING.exec(trimmed);
     if (heading) {
+      within = budget.section();
       if (current.paragraphs.length > 0) sections.push(current);
       const name = (heading[1] ?? '').trim();
       current = { heading: name, paragraphs: [] };
       mode = REFERENCE_SECTIONS.test(name) ? 'references' : NAVIGATION_SECTIONS.test(name) ? 'navigation' : 'body';
       continue;
     }
-    if (mode !== 'body') continue;
+    if (mode !== 'body' || !within) continue;
     // Before the first prose line of the lead come the title again, the infobox and the map
     // caption: short lines that do not read as sentences.
     if (!proseSeen && (trimmed === title || !looksLikeProse(trimmed))) continue;
     proseSeen = true;
     const span = trimmedSpan(line);
-    current.paragraphs.push(buildParagraph(text, span.start, span.end));
+    const paragraph = buildParagraph(text, span.start, span.end);
+    budget.sentences(paragraph.sentences.length);
+    current.paragraphs.push(paragraph);
   }
+  budget.finish();
   if (current.paragraphs.length > 0) sections.push(current);
   return { id, title, text, sections: sections as Section[], references, format: 'wikipedia' };
 }

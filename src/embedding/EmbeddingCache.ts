@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MAGIC = 0x45424331; // "EBC1"
@@ -22,7 +22,11 @@ export class EmbeddingCache {
     this.path = join(dir, `${embedderId.replace(/[^A-Za-z0-9._-]+/g, '_')}.bin`);
   }
 
-  /** Opens the cache of one embedder; a missing, foreign or damaged file is an empty cache. */
+  /**
+   * Opens the cache of one embedder; a missing, foreign or damaged file is an empty cache, and
+   * an entry holding a value that is not a finite number (NaN, ±Infinity) is left out, so its
+   * text is embedded again.
+   */
   static open(dir: string, embedderId: string, dimension: number): EmbeddingCache {
     const cache = new EmbeddingCache(dir, embedderId, dimension);
     cache.read();
@@ -60,8 +64,13 @@ export class EmbeddingCache {
     keys.forEach((k, i) => this.writeRecord(buf, 12 + i * record, k));
     mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, buf);
-    renameSync(tmp, this.path);
+    try {
+      writeFileSync(tmp, buf);
+      renameSync(tmp, this.path);
+    } catch (err) {
+      rmSync(tmp, { force: true }); // a full disk must not keep a half-written copy
+      throw err;
+    }
   }
 
   /**
@@ -89,7 +98,12 @@ export class EmbeddingCache {
       }
       const body = Buffer.alloc(keys.length * record);
       keys.forEach((k, i) => this.writeRecord(body, i * record, k));
-      writeSync(fd, body, 0, body.length, 12 + count * record);
+      try {
+        writeSync(fd, body, 0, body.length, 12 + count * record);
+      } catch (err) {
+        ftruncateSync(fd, 12 + count * record); // a full disk must not keep the half-written records
+        throw err;
+      }
       header.writeUInt32LE(count + keys.length, 8);
       writeSync(fd, header, 8, 4, 8);
     } finally {
@@ -124,7 +138,7 @@ export class EmbeddingCache {
       const key = buf.toString('hex', at, at + KEY_BYTES);
       const floats = new Float32Array(this.dimension);
       Buffer.from(floats.buffer).set(buf.subarray(at + KEY_BYTES, at + record));
-      this.entries.set(key, floats);
+      if (floats.every(Number.isFinite)) this.entries.set(key, floats);
     }
   }
 }

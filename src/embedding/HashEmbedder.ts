@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import { stem, words } from '../text/tokenize.js';
-import type { Embedder } from './Embedder.js';
+import type { Embedder, EmbedderRecipe } from './Embedder.js';
 
 /**
  * Offline lexical embedder: feature-hashed, sublinear-TF weighted word stems, stem bigrams and
@@ -11,8 +11,11 @@ import type { Embedder } from './Embedder.js';
 export class HashEmbedder implements Embedder {
   readonly id: string;
 
+  readonly recipe: EmbedderRecipe;
+
   constructor(readonly dimension = 512) {
     this.id = `hash-v1-${dimension}`;
+    this.recipe = { module: import.meta.url, factory: 'createHashEmbedder', options: dimension };
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
@@ -94,4 +97,9 @@ export function normalize(v: Float32Array): Float32Array {
   const norm = Math.sqrt(sum);
   if (norm > 0) for (let i = 0; i < v.length; i++) v[i]! /= norm;
   return v;
+}
+
+/** The recipe's factory: a `HashEmbedder` of `dimension`. */
+export function createHashEmbedder(dimension: number): HashEmbedder {
+  return new HashEmbedder(dimension);
 }

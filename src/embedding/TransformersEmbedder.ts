@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import { UserError } from '../errors.js';
-import type { Embedder } from './Embedder.js';
+import type { Embedder, EmbedderRecipe } from './Embedder.js';
 
 /** Options for {@link TransformersEmbedder.load}. */
 export interface TransformersEmbedderOptions {
@@ -37,14 +37,16 @@ const DEFAULT_BATCH_SIZE = 32;
  */
 export class TransformersEmbedder implements Embedder {
   readonly id: string;
+  readonly recipe: EmbedderRecipe;
 
   private constructor(
     private readonly extractor: FeatureExtractionPipeline,
-    model: string,
+    options: TransformersEmbedderOptions,
     readonly dimension: number,
     private readonly batchSize: number,
   ) {
-    this.id = `transformers:${model}`;
+    this.id = `transformers:${options.model}`;
+    this.recipe = { module: import.meta.url, factory: 'loadTransformersEmbedder', options };
   }
 
   /**
@@ -67,7 +69,7 @@ export class TransformersEmbedder implements Embedder {
         local_files_only: offline,
       });
       const [probe] = await extractBatch(extractor, ['dimension probe']);
-      return new TransformersEmbedder(extractor, model, probe?.length ?? 0, batchSize);
+      return new TransformersEmbedder(extractor, options, probe?.length ?? 0, batchSize);
     } catch (err) {
       throw loadError(options, quantized, err);
     }
@@ -87,6 +89,11 @@ export class TransformersEmbedder implements Embedder {
   async dispose(): Promise<void> {
     await this.extractor.dispose();
   }
+}
+
+/** The recipe's factory (in a build process): `TransformersEmbedder.load(options)`. */
+export function loadTransformersEmbedder(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
+  return TransformersEmbedder.load(options);
 }
 
 /**

@@ -70,6 +70,39 @@ export class Bm25Postings {
     });
   }
 
+  /**
+   * Drops the chunks at `labels` and renumbers the others in order (label `l` becomes `l`
+   * minus the number of dropped labels below it), as `HnswIndex.remove` does with positions.
+   */
+  remove(labels: ReadonlySet<number>): void {
+    if (labels.size === 0) return;
+    this.compact();
+    const renumbered = new Int32Array(this.count);
+    let next = 0;
+    for (let l = 0; l < this.count; l++) renumbered[l] = labels.has(l) ? -1 : next++;
+    this.fields = this.fields.map((field) => {
+      const offsets = new Uint32Array(field.offsets.length);
+      const kept = new Uint32Array(field.labels.length);
+      const counts = new Uint16Array(field.counts.length);
+      let at = 0;
+      for (let t = 0; t + 1 < field.offsets.length; t++) {
+        offsets[t] = at;
+        for (let i = field.offsets[t]!; i < field.offsets[t + 1]!; i++) {
+          const label = renumbered[field.labels[i]!]!;
+          if (label < 0) continue;
+          kept[at] = label;
+          counts[at++] = field.counts[i]!;
+        }
+      }
+      offsets[field.offsets.length - 1] = at;
+      return { offsets, labels: kept.slice(0, at), counts: counts.slice(0, at), lengths: field.lengths.filter((_, l) => renumbered[l]! >= 0) };
+    });
+    this.count = next;
+    // The caches are keyed by chunk count, which an add after this remove could bring back.
+    this.norms.length = 0;
+    this.averages.length = 0;
+  }
+
   /** Labels and scores of chunks matching any of the weighted terms, best first. */
   search(weights: ReadonlyMap<string, number>, limit: number): { label: number; score: number }[] {
     // Scratch arrays sized to the index and reused: no per-hit objects on the hot path. Ties keep

@@ -93,6 +93,25 @@ export class LexicalIndex {
       for (const s of new Set(tokens.map((t) => t.stem))) this.df.set(s, (this.df.get(s) ?? 0) + 1);
       this.postings.add([analyze(text), analyze(`${c.title} ${c.section}`)]);
     });
+    this.sortedStems = undefined;
+  }
+
+  /**
+   * Drops the chunks at `labels` (given with their `texts`, to take their words out of the
+   * document frequencies) and renumbers the rest in order. The set of words the corpus uses
+   * may keep words only those chunks had, until the next full build.
+   */
+  remove(labels: readonly number[], chunks: readonly Chunk[], texts: readonly string[]): void {
+    chunks.forEach((c, i) => {
+      const stems = new Set(analyze(`${stripMarkers(texts[i] ?? '')} ${c.section}`));
+      for (const s of stems) {
+        const n = (this.df.get(s) ?? 0) - 1;
+        if (n > 0) this.df.set(s, n);
+        else this.df.delete(s);
+      }
+    });
+    this.postings.remove(new Set(labels));
+    this.sortedStems = undefined;
   }
 
   /** Reads what `toBuffer` wrote; throws on a foreign or truncated buffer. */

@@ -10,6 +10,7 @@ export function renderBuildSummary(summary: BuildSummary, dataDir: string): stri
     `embedder    ${summary.embedderId}`,
     `seconds     ${s.total.toFixed(2)} (parse ${s.parse.toFixed(2)}, embed ${s.embed.toFixed(2)}, index ${s.index.toFixed(2)})`,
     `index       ${dataDir}`,
+    ...(summary.removed > 0 ? [`removed     ${summary.removed} chunks of removed or changed documents (index updated, not rebuilt)`] : []),
     ...summary.problems.map((p) => `skipped     ${p}`),
   ];
   return `${lines.join('\n')}\n`;

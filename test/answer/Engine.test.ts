@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,5 +38,24 @@ describe('Engine.open', () => {
     const { engine } = await Engine.open({ corpusDir: join(tmp, 'corpus'), dataDir: join(tmp, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 });
     await expect(engine.service.answer(' ')).rejects.toThrow('bad_question: question: is empty; ask something, e.g. "Does France recognise North Korea?"');
     await expect(engine.service.answer('x'.repeat(501))).rejects.toThrow('bad_question: question: is 501 characters long; the limit is 500');
+  });
+
+  it('refuses a damaged index with the fix, or rebuilds it when asked to (the bot), never handing it to hnswlib', async () => {
+    const corpusDir = join(tmp, 'corpus');
+    const dataDir = join(tmp, 'damaged');
+    const reasons: string[] = [];
+    const options: EngineOptions = { corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3, onBuild: (r) => reasons.push(r) };
+    await Engine.open(options);
+    const build = join(dataDir, 'builds', readdirSync(join(dataDir, 'builds'))[0]!);
+    const vectors = readFileSync(join(build, 'vectors.hnsw'));
+    vectors[Math.floor(vectors.length / 2)]! ^= 0xff;
+    writeFileSync(join(build, 'vectors.hnsw'), vectors);
+    const damaged = `index_corrupt: index: "${join(build, 'vectors.hnsw')}" does not match the CRC-32 in its manifest (damaged or edited); run \`npm run build:index\` to rebuild it`;
+
+    await expect(Engine.open(options)).rejects.toThrow(damaged);
+    const { engine, built } = await Engine.open({ ...options, rebuildDamaged: true });
+    expect(built?.chunks).toBe(12);
+    expect(reasons.at(-1)).toBe(`the index is damaged: ${damaged}`);
+    expect((await engine.service.answer('Does France recognise North Korea?', 1)).passages[0]?.text).toContain('not to recognise North Korea');
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/splitSentences.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEGMENT_WINDOW, splitSentences } from '../../src/corpus/splitSentences.js';
 
 function split(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -45,5 +45,34 @@ describe('splitSentences', () => {
 
   it('returns nothing for white space', () => {
     expect(splitSentences('   ')).toEqual([]);
+  });
+});
+
+describe('splitSentences on one very long paragraph', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const words = ['alpha', 'bravo', 'charlie', 'delta'];
+  const sentences = Array.from({ length: 60_000 }, (_, i) => `Zeta ${words[i % 4]} ${i} ran in Dr. Who's town.[${(i % 9) + 1}]`);
+  const paragraph = sentences.join(' ');
+
+  it('splits 60,000 sentences exactly, markers with their sentence and abbreviations mended', { timeout: 30_000 }, () => {
+    expect(split(paragraph)).toEqual(sentences);
+  });
+
+  it('hands the Segmenter bounded windows that cover the text at most twice (linear work)', () => {
+    const text = sentences.slice(0, 5000).join(' ');
+    const seen: number[] = [];
+    const segment = Intl.Segmenter.prototype.segment;
+    vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
+      seen.push(input.length);
+      return segment.call(this, input);
+    });
+    expect(split(text)).toEqual(sentences.slice(0, 5000));
+    expect(Math.max(...seen)).toBeLessThanOrEqual(SEGMENT_WINDOW);
+    expect(seen.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 * text.length);
+  });
+
+  it('cuts a sentence longer than a window at spaces and joins the pieces again', () => {
+    const long = `${Array.from({ length: 3000 }, (_, i) => `word${i}`).join(' ')}. Next one.`;
+    expect(split(long)).toEqual([long.slice(0, -' Next one.'.length), 'Next one.']);
   });
 });

@@ -58,4 +58,17 @@ describe('EmbeddingCache', () => {
     cache.append(['alpha']);
     expect(EmbeddingCache.open(dir, 'm', 2).get('alpha')).toEqual(vec(1, 0));
   });
+
+  it('leaves out entries holding NaN or Infinity, so their texts are embedded again', () => {
+    const dir = fresh();
+    const cache = EmbeddingCache.open(dir, 'm', 2);
+    cache.set('good', vec(0.6, 0.8));
+    cache.set('nan', vec(Number.NaN, 1));
+    cache.set('infinite', vec(0, Number.POSITIVE_INFINITY));
+    cache.save(['good', 'nan', 'infinite']);
+    const again = EmbeddingCache.open(dir, 'm', 2);
+    expect(again.get('good')).toEqual(vec(0.6, 0.8));
+    expect(again.get('nan')).toBeUndefined();
+    expect(again.get('infinite')).toBeUndefined();
+  });
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +42,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('IndexStore round trip', () => {
-  it('reads back what was written: manifest, documents, chunks and the same search results', () => {
-    const read = new IndexStore(join(tmp, 'data')).read(expected);
+  it('reads back what was written: manifest, documents, chunks and the same search results', async () => {
+    const read = await new IndexStore(join(tmp, 'data')).read(expected);
     expect(read.manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, embedderId: 'hash-v1-512', model: null, dimension: 512, documentCount: 1, chunkCount: 12, problems: [] });
     // The manifest records the size of every other file of the build.
     const dir = new IndexStore(join(tmp, 'data')).currentDir()!;
@@ -65,64 +65,86 @@ describe('IndexStore round trip', () => {
 });
 
 describe('IndexStore refuses a bad index', () => {
-  it('refuses an index built by another embedder or dimension, naming both and the fix', () => {
+  it('refuses an index built by another embedder or dimension, naming both and the fix', async () => {
     const store = new IndexStore(join(tmp, 'data'));
-    expect(() => store.read({ embedderId: 'transformers:Xenova/all-MiniLM-L6-v2', dimension: 384 })).toThrow(
+    await expect(store.read({ embedderId: 'transformers:Xenova/all-MiniLM-L6-v2', dimension: 384 })).rejects.toThrow(
       `index_mismatch: index: built with embedder hash-v1-512 (dimension 512), but transformers:Xenova/all-MiniLM-L6-v2 (dimension 384) is in use; ${REBUILD}`,
     );
-    expect(() => store.read({ embedderId: 'hash-v1-512', dimension: 256 })).toThrow(
+    await expect(store.read({ embedderId: 'hash-v1-512', dimension: 256 })).rejects.toThrow(
       `index_mismatch: index: built with embedder hash-v1-512 (dimension 512), but hash-v1-512 (dimension 256) is in use; ${REBUILD}`,
     );
   });
 
-  it('refuses another schema version', () => {
+  it('refuses another schema version', async () => {
     const { store, dir } = copyOfIndex('schema');
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, schemaVersion: 99 }));
-    expect(() => store.read(expected)).toThrow(`index_mismatch: index: built with schema 99, this version reads ${SCHEMA_VERSION}; ${REBUILD}`);
+    await expect(store.read(expected)).rejects.toThrow(`index_mismatch: index: built with schema 99, this version reads ${SCHEMA_VERSION}; ${REBUILD}`);
   });
 
-  it('refuses a missing index', () => {
+  it('refuses a missing index', async () => {
     const dataDir = join(tmp, 'empty');
-    expect(() => new IndexStore(dataDir).read(expected)).toThrow(`index_missing: index: no index in "${dataDir}"; ${REBUILD}`);
+    await expect(new IndexStore(dataDir).read(expected)).rejects.toThrow(`index_missing: index: no index in "${dataDir}"; ${REBUILD}`);
   });
 
-  it('refuses a truncated vectors.hnsw', () => {
+  it('refuses a truncated vectors.hnsw', async () => {
     const { store, dir } = copyOfIndex('truncated');
     const path = join(dir, 'vectors.hnsw');
     const size = statSync(path).size;
     truncateSync(path, 100);
-    expect(() => store.read(expected)).toThrow(`index_corrupt: index: "${path}" is 100 bytes, expected ${size}; ${REBUILD}`);
+    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" is 100 bytes, expected ${size}; ${REBUILD}`);
   });
 
-  it('refuses a vectors.hnsw of the right size full of garbage', () => {
+  it('refuses a vectors.hnsw of the right size full of garbage, or with one byte flipped, before hnswlib reads it', async () => {
     const { store, dir } = copyOfIndex('garbage-vectors');
     const path = join(dir, 'vectors.hnsw');
-    writeFileSync(path, Buffer.alloc(statSync(path).size, 0xab));
-    expect(() => store.read(expected)).toThrow(/^index_corrupt: index: ".*" cannot be read \(Hnswlib Error: .*\); run `npm run build:index` to rebuild it$/);
+    const good = readFileSync(path);
+    const damaged = `index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`;
+    writeFileSync(path, Buffer.alloc(good.length, 0xab));
+    await expect(store.read(expected)).rejects.toThrow(damaged);
+    // One byte in the middle of the graph: hnswlib would read it and crash the process (signal 11).
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    writeFileSync(path, flipped);
+    await expect(store.read(expected)).rejects.toThrow(damaged);
   });
 
-  it('refuses a chunks.json of garbage, whether or not its size matches', () => {
+  it('refuses a documents.json edited to the same size ("Estonia" → "Germany")', async () => {
+    const { store, dir } = copyOfIndex('edited-documents');
+    const path = join(dir, 'documents.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('Estonia', 'Germany'));
+    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`);
+  });
+
+  it('refuses a manifest without checksums or with a field of the wrong type, naming it', async () => {
+    const { store, dir } = copyOfIndex('bad-manifest');
+    const path = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...manifest, files: {} }));
+    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" records no size and CRC-32 for "documents.json"; ${REBUILD}`);
+    writeFileSync(path, JSON.stringify({ ...manifest, dimension: '512' }));
+    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" has no whole number for "dimension"; ${REBUILD}`);
+  });
+
+  it('refuses a chunks.json of garbage, whether or not its size matches', async () => {
     const { store, dir } = copyOfIndex('garbage-chunks');
     const path = join(dir, 'chunks.json');
     const size = statSync(path).size;
     writeFileSync(path, 'x'.repeat(size));
-    expect(() => store.read(expected)).toThrow(
-      `index_corrupt: index: "${path}" cannot be read (Unexpected token 'x', "xxxxxxxxxx"... is not valid JSON); ${REBUILD}`,
-    );
+    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`);
     writeFileSync(path, 'garbage');
-    expect(() => store.read(expected)).toThrow(`index_corrupt: index: "${path}" is 7 bytes, expected ${size}; ${REBUILD}`);
+    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" is 7 bytes, expected ${size}; ${REBUILD}`);
   });
 });
 
 describe('a build killed midway', () => {
-  it('leaves leftover partial folders ignored and the previous index loadable', () => {
+  it('leaves leftover partial folders ignored and the previous index loadable', async () => {
     const { store } = copyOfIndex('leftover');
     const partial = join(store.dataDir, 'builds', 'zzzz-1.partial');
     cpSync(store.currentDir()!, partial, { recursive: true });
     rmSync(join(partial, 'manifest.json'));
     truncateSync(join(partial, 'chunks.json'), 10);
-    expect(store.read(expected).chunks).toEqual(built.chunks);
+    expect((await store.read(expected)).chunks).toEqual(built.chunks);
   });
 
   it('SIGKILLed while writing the index, leaves the previous build current and loadable', async () => {
@@ -156,9 +178,52 @@ describe('a build killed midway', () => {
     expect(await exited).toBe('SIGKILL');
     expect(existsSync(join(partial, 'manifest.json'))).toBe(false);
     expect(store.currentDir()).toBe(before);
-    const read = store.read(expected);
+    const read = await store.read(expected);
     expect(read.chunks).toEqual(built.chunks);
     expect(searchResults(read)).toEqual(searchResults(built));
+  });
+});
+
+describe('builds left behind', () => {
+  const buildsOf = (store: IndexStore): string[] => readdirSync(join(store.dataDir, 'builds')).sort();
+
+  it('a write that fails midway (a full disk) removes its partial folder and leaves the current build', async () => {
+    const { store, dir } = copyOfIndex('failed-write');
+    const before = buildsOf(store);
+    const data = await store.read(expected);
+    const vectors = Object.create(data.vectors) as IndexData['vectors'];
+    vectors.write = () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    expect(() => store.write({ ...data, vectors })).toThrow('ENOSPC: no space left on device, write');
+    expect(buildsOf(store)).toEqual(before);
+    expect(store.currentDir()).toBe(dir);
+  });
+
+  it('keeps the current build and the one before it, no more', async () => {
+    const { store, dir } = copyOfIndex('keep-two');
+    const data = await store.read(expected);
+    store.write(data);
+    const second = store.currentDir()!;
+    store.write(data);
+    expect(buildsOf(store)).toEqual([second, store.currentDir()!].map((d) => d.split('/').pop()!).sort());
+    expect(buildsOf(store)).not.toContain(dir.split('/').pop());
+  });
+
+  it('at start-up removes partial builds of processes that are gone and builds older than the previous one', () => {
+    const { store, dir } = copyOfIndex('orphans');
+    const builds = join(store.dataDir, 'builds');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    cpSync(dir, join(builds, `aaaa0000-${dead}.partial`), { recursive: true });
+    cpSync(dir, join(builds, 'aaaa0001-1'), { recursive: true });
+    cpSync(dir, join(builds, 'aaaa0002-1'), { recursive: true });
+    cpSync(dir, join(builds, `aaaa0003-${process.pid}.partial`), { recursive: true }); // a build still being written
+    writeFileSync(join(store.dataDir, `CURRENT.${dead}.tmp`), 'builds/aaaa0000\n');
+    writeFileSync(join(store.dataDir, 'cache', `hash-v1-512.bin.${dead}.tmp`), 'half a cache');
+    store.cleanUp();
+    expect(buildsOf(store)).toEqual(['aaaa0002-1', `aaaa0003-${process.pid}.partial`, dir.split('/').pop()!].sort());
+    expect(readdirSync(store.dataDir).sort()).toEqual(['CURRENT', 'builds', 'cache']);
+    expect(readdirSync(join(store.dataDir, 'cache'))).toEqual(['hash-v1-512.bin']);
   });
 });
 

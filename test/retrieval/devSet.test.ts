@@ -51,7 +51,7 @@ beforeAll(async () => {
     counted.map((i) => chatCases[i]!),
     counted.map((i) => chatAnswers[i]!),
   );
-  index = new IndexStore(dataDir).read({ embedderId: embedder.id, dimension: embedder.dimension });
+  index = await new IndexStore(dataDir).read({ embedderId: embedder.id, dimension: embedder.dimension });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -4,14 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeCorpus } from '../src/bench/makeCorpus.js';
+import { documentId } from '../src/corpus/parseDocument.js';
 import { checkTargets } from '../src/bench/targets.js';
 import { findTextSource } from '../src/bench/textSources.js';
 
 const ARTICLE = resolve('corpus/france-north-korea-relations.txt');
 const DEV = resolve('test/fixtures/dev.jsonl');
+const DEV_CHAT = resolve('test/fixtures/dev-chat.jsonl');
 const WORKER = resolve('scripts/bench/worker.ts');
 
 const { values } = parseArgs({
@@ -38,7 +40,7 @@ if (values.embedder !== 'hash' && values.embedder !== 'transformers') {
 const queries = values.queries ?? (values.quick ? '60' : '200');
 
 function worker(mode: string, corpus: string, data: string): Record<string, unknown> {
-  const args = ['--import', 'tsx', WORKER, mode, '--corpus', corpus, '--data', data, '--dev', DEV, '--embedder', values.embedder!, '--queries', queries];
+  const args = ['--import', 'tsx', WORKER, mode, '--corpus', corpus, '--data', data, '--dev', DEV, '--dev-chat', DEV_CHAT, '--article', documentId(basename(ARTICLE)), '--embedder', values.embedder!, '--queries', queries];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   const last = child.stdout?.trim().split('\n').pop();
   if (child.status !== 0 || !last) {

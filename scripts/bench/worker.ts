@@ -1,5 +1,5 @@
 // One bench measurement in a fresh process, so peak memory and cold start are its own.
-// tsx scripts/bench/worker.ts <build|cold|update|remove|replace> --corpus DIR --data DIR --dev FILE [--embedder K] [--queries N]
+// tsx scripts/bench/worker.ts <build|cold|update|remove|replace> --corpus DIR --data DIR --dev FILE [--dev-chat FILE] [--article ID] [--embedder K] [--queries N]
 // Prints one JSON object on stdout.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,10 @@ import { toMarkdown } from '../../src/bench/makeCorpus.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createEmbedder } from '../../src/embedding/createEmbedder.js';
 import { parseEvalCases } from '../../src/eval/EvalCase.js';
-import { scoreEval } from '../../src/eval/scoreEval.js';
+import type { Answer } from '../../src/answer/types.js';
+import { devFigures } from '../../src/bench/devFigures.js';
+import { type EvalCase } from '../../src/eval/EvalCase.js';
+import { createTranslators } from '../../src/language/translateQuestion.js';
 import { buildIndex } from '../../src/index/buildIndex.js';
 import { IndexStore } from '../../src/index/IndexStore.js';
 import { Retriever } from '../../src/retrieval/Retriever.js';
@@ -25,6 +28,8 @@ const { positionals, values } = parseArgs({
     corpus: { type: 'string' },
     data: { type: 'string' },
     dev: { type: 'string' },
+    'dev-chat': { type: 'string' },
+    article: { type: 'string', default: 'france-north-korea-relations' },
     embedder: { type: 'string', default: 'hash' },
     queries: { type: 'string', default: '200' },
   },
@@ -50,10 +55,11 @@ async function build(): Promise<object> {
   const buildRss = peakRssMiB(); // before the bench's own copies (the brute-force matrix)
   const s = summary.seconds;
   const wordnet = WordNet.open();
-  const retriever = new Retriever(data, embedder, wordnet);
+  const retriever = new Retriever(data, embedder, wordnet, { languages: createTranslators({ dictionaryDir: defaults.DICTIONARY_DIR }) });
   const service = new AnswerService(data, retriever, answerOptions);
   const cases = parseEvalCases(readFileSync(values.dev!, 'utf8'), values.dev!);
-  const questions = benchQueries(data, Number(values.queries), cases.map((c) => c.question));
+  const chatCases = values['dev-chat'] ? parseEvalCases(readFileSync(values['dev-chat'], 'utf8'), values['dev-chat']) : [];
+  const questions = benchQueries(data, Number(values.queries), [...cases, ...chatCases].map((c) => c.question));
   // First pass: every question seen for the first time (WordNet and stem lookups not yet cached).
   const firstSeenMs = await timeEach(questions, (q) => retriever.retrieve(q, 3), 0);
   // Steady state: the same questions again, retrieval alone, then whole answers.
@@ -61,9 +67,13 @@ async function build(): Promise<object> {
   const answerMs = await timeEach(questions, (q) => service.answer(q, 3));
   const queryVectors = await embedder.embed(questions);
   const recall = hnswRecall(data.vectors, queryVectors, 10);
-  const answers = [];
-  for (const c of cases) answers.push(await service.answer(c.question, 3));
-  const report = scoreEval(cases, answers);
+  const quality = async (set: readonly EvalCase[]) => {
+    const answers: Answer[] = [];
+    for (const c of set) answers.push(await service.answer(c.question, 3));
+    return devFigures(set, answers, values.article!);
+  };
+  const dev = await quality(cases);
+  const devChat = chatCases.length > 0 ? await quality(chatCases) : undefined;
   return {
     embedder: used,
     embedderFellBack: fellBack,
@@ -85,13 +95,9 @@ async function build(): Promise<object> {
     retrievalMs: latency(retrievalMs),
     answerMs: latency(answerMs),
     hnsw: { params: data.manifest.hnsw, recallAt10: recall.recallAt10, strictRecallAt10: recall.strictRecallAt10, searchMs: recall.hnswMs, bruteForceMs: recall.bruteForceMs, speedup: recall.speedup },
-    dev: {
-      cases: report.cases,
-      hitAt1: report.hitAt1.hits / Math.max(1, report.hitAt1.total),
-      hitAt3: report.hitAt3.hits / Math.max(1, report.hitAt3.total),
-      abstention: report.abstention.hits / Math.max(1, report.abstention.total),
-      failures: report.results.filter((r) => r.failures.length > 0).map((r) => `${r.id}: ${r.failures.join('; ')}`),
-    },
+    dev,
+    ...(devChat ? { devChat } : {}),
+    unrelatedAnswers: dev.answeredFromOtherDocuments.length + (devChat?.answeredFromOtherDocuments.length ?? 0),
     peakRssBuildMiB: buildRss,
     peakRssMiB: peakRssMiB(),
   };

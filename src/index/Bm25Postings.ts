@@ -103,6 +103,18 @@ export class Bm25Postings {
     this.averages.length = 0;
   }
 
+  /** Labels of the chunks whose first field (the text) holds `term`, in no set order. */
+  labelsOf(term: string): number[] {
+    const id = this.terms.get(term);
+    if (id === undefined) return [];
+    const field = this.fields[0]!;
+    const labels: number[] = [];
+    if (id < field.offsets.length - 1) for (let i = field.offsets[id]!; i < field.offsets[id + 1]!; i++) labels.push(field.labels[i]!);
+    const tail = this.tail[0]!.get(id) ?? [];
+    for (let i = 0; i < tail.length; i += 2) labels.push(tail[i]!);
+    return labels;
+  }
+
   /** Labels and scores of chunks matching any of the weighted terms, best first. */
   search(weights: ReadonlyMap<string, number>, limit: number): { label: number; score: number }[] {
     // Scratch arrays sized to the index and reused: no per-hit objects on the hot path. Ties keep

@@ -4,8 +4,9 @@ import type { HnswParams } from './HnswIndex.js';
  * Bumped whenever the files of a build change shape; a different value forces a rebuild.
  * 3: CRC-32 of every file in the manifest; hnswlib labels saved beside the graph.
  * 4: the lexical index holds names, corpus acronyms and the spelling table.
+ * 5: acronyms keep how often each name is written.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** What a build holds and how it was made; checked on every load. */
 export interface IndexManifest {

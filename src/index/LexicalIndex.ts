@@ -20,7 +20,7 @@ export interface WeightedTerm {
 
 /** Header of the saved form; the postings arrays follow it in the same buffer. */
 interface Header {
-  readonly version: 3;
+  readonly version: 4;
   readonly chunkCount: number;
   readonly dfTerms: string[];
   readonly dfCounts: number[];
@@ -28,8 +28,8 @@ interface Header {
   readonly terms: string[];
   /** Words only ever written capitalised inside a sentence: names. */
   readonly names: string[];
-  /** Acronym → the names it stands for, from the corpus text (see `acronymsIn`). */
-  readonly acronyms: [string, string[]][];
+  /** Acronym → the names it stands for with how often the corpus writes each (see `acronymsIn`). */
+  readonly acronyms: [string, [string, number][]][];
   /** Lengths of the spelling table's two arrays (over `words`, in order). */
   readonly spelling: number;
   /** Per field: lengths of the offsets, labels, counts and lengths arrays. */
@@ -58,7 +58,8 @@ export class LexicalIndex {
     private readonly df: Map<string, number>,
     private readonly words: Set<string>,
     private readonly names: Set<string>,
-    private readonly acronyms: Map<string, Set<string>>,
+    /** Acronym → name → how many times the corpus writes that name. */
+    private readonly acronyms: Map<string, Map<string, number>>,
   ) {}
 
   /** Number of chunks indexed. */
@@ -83,8 +84,8 @@ export class LexicalIndex {
       for (const w of casing.capitalised) if (!this.words.has(w)) this.names.add(w);
       for (const w of casing.lower) this.names.delete(w);
       for (const { acronym, phrase } of acronymsIn(text)) {
-        const phrases = this.acronyms.get(acronym) ?? new Set();
-        phrases.add(phrase);
+        const phrases = this.acronyms.get(acronym) ?? new Map<string, number>();
+        phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
         this.acronyms.set(acronym, phrases);
       }
       for (const t of tokens) this.words.add(t.word);
@@ -128,7 +129,7 @@ export class LexicalIndex {
       at = align(at + bytes);
       return make(copy.buffer);
     };
-    if (header.version !== 3) throw new Error(`lexical index version ${header.version} is not 3`);
+    if (header.version !== 4) throw new Error(`lexical index version ${header.version} is not 4`);
     const fields: FieldPostings[] = header.fields.map((f) => ({
       offsets: take((b) => new Uint32Array(b), f.offsets * 4),
       labels: take((b) => new Uint32Array(b), f.postings * 4),
@@ -143,7 +144,7 @@ export class LexicalIndex {
     header.terms.forEach((t, i) => terms.set(t, i));
     const df = new Map<string, number>();
     header.dfTerms.forEach((t, i) => df.set(t, header.dfCounts[i]!));
-    const acronyms = new Map(header.acronyms.map(([a, phrases]) => [a, new Set(phrases)]));
+    const acronyms = new Map(header.acronyms.map(([a, phrases]) => [a, new Map(phrases)]));
     const index = new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words), new Set(header.names), acronyms);
     index.spelling = SpellingIndex.fromArrays(header.words, spelling, index.wordFrequency);
     return index;
@@ -155,7 +156,7 @@ export class LexicalIndex {
     // Word ids in the spelling table are positions in `words`: the set's (insertion) order.
     const table = this.spellingIndex().toArrays();
     const header: Header = {
-      version: 3,
+      version: 4,
       chunkCount: count,
       dfTerms: [...this.df.keys()],
       dfCounts: [...this.df.values()],
@@ -190,6 +191,12 @@ export class LexicalIndex {
     return this.spellingIndex().correct(word);
   }
 
+  /** True when some chunk's text holds `stem` together with one of `others` (stems). */
+  cooccurs(stem: string, others: readonly string[]): boolean {
+    const chunks = new Set(this.postings.labelsOf(stem));
+    return others.some((o) => o !== stem && this.postings.labelsOf(o).some((l) => chunks.has(l)));
+  }
+
   /** True for a word the corpus only writes capitalised inside sentences: a name (`vaysset`, `pyongyang`). */
   isName(word: string): boolean {
     return this.names.has(word);
@@ -203,7 +210,7 @@ export class LexicalIndex {
     if (!this.nameParts) {
       this.nameParts = new Set();
       for (const phrases of this.acronyms.values()) {
-        for (const phrase of phrases) {
+        for (const phrase of phrases.keys()) {
           const w = phrase.split(' ');
           for (let i = 0; i + 1 < w.length; i++) this.nameParts.add(`${w[i]} ${w[i + 1]}`);
         }
@@ -212,9 +219,17 @@ export class LexicalIndex {
     return words.length === 2 && this.nameParts.has(words.join(' '));
   }
 
-  /** The names an acronym stands for in the corpus (`nk` → ["north korea", …]); [] when none. */
+  /**
+   * The names an acronym stands for in the corpus (`nk` → ["north korea", …]), the most often
+   * written first, at most three; [] when none.
+   */
   expandAcronym(acronym: string): string[] {
-    return [...(this.acronyms.get(acronym) ?? [])];
+    const phrases = [...(this.acronyms.get(acronym) ?? [])];
+    // The names the corpus writes most: in a large corpus two letters stand for many names.
+    return phrases
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_ACRONYM_NAMES)
+      .map(([phrase]) => phrase);
   }
 
   // How common a word is, for choosing among equally close corrections: its stem's chunk count.
@@ -279,6 +294,8 @@ export class LexicalIndex {
   }
 }
 
+// Names returned for one acronym (see `expandAcronym`).
+const MAX_ACRONYM_NAMES = 3;
 // Share of chunks above which a term is too common to search by (see `query`).
 const COMMON_TERM_SHARE = 0.1;
 

@@ -1,3 +1,4 @@
+import type { Chunk } from '../chunking/chunkDocument.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Sentence } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
@@ -10,6 +11,17 @@ import type { ContentTokens } from './scoreText.js';
  */
 export class SentenceTokens {
   private readonly cache = new WeakMap<Sentence, ContentTokens>();
+  private readonly headings = new WeakMap<Chunk, ContentTokens>();
+
+  /** The content tokens of a chunk's document title and section: what its passages are read under. */
+  heading(chunk: Chunk): ContentTokens {
+    let tokens = this.headings.get(chunk);
+    if (!tokens) {
+      tokens = contentTokens(`${chunk.title} ${chunk.section}`);
+      this.headings.set(chunk, tokens);
+    }
+    return tokens;
+  }
 
   of(sentence: Sentence, docText: string): ContentTokens {
     let tokens = this.cache.get(sentence);

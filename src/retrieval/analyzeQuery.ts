@@ -1,12 +1,10 @@
 import type { WeightedTerm } from '../index/LexicalIndex.js';
-import { ANSWER_KINDS } from '../text/answerKinds.js';
-import { CHAT_FORMS, FILLER_WORDS } from '../text/chatForms.js';
-import { editDistance } from '../text/editDistance.js';
-import { STOPWORDS } from '../text/stopwords.js';
-import { americanSpelling, stem, type Token, tokenize } from '../text/tokenize.js';
 import { type AnswerKind, answerKindOf } from './answerKind.js';
+import { askedWords } from './askedWords.js';
 import { type MessageParts, splitMessage } from './readQuestion.js';
+import { stem } from '../text/tokenize.js';
 import { pairKey } from './scoreText.js';
+import { ROLE_WEIGHTS, termGroup } from './termGroup.js';
 import type { WordNet } from './WordNet.js';
 
 /**
@@ -117,6 +115,8 @@ export interface Vocabulary {
   isName?(word: string): boolean;
   /** True when two words, in order, stand together in one of the corpus's capitalised names. */
   isNamePart?(words: readonly string[]): boolean;
+  /** True when some chunk holds `stem` together with one of `others`. */
+  cooccurs?(stem: string, others: readonly string[]): boolean;
 }
 
 /**
@@ -132,26 +132,6 @@ export interface AskedWord {
   readonly next?: string;
 }
 
-// Expansions weaker than this bring more noise than recall: it drops hypernyms (0.3 in WordNet.ts)
-// and late senses, which turned out-of-scope questions into weak matches ("population" → "group").
-const MIN_EXPANSION_WEIGHT = 0.35;
-// Weight of a corpus stem that only shares a long beginning with the question's ("recognise" and
-// "recognition" stem to "recogn" and "recognit"): likely the same word family, not the same word.
-const MORPHOLOGICAL_WEIGHT = 0.5;
-// Shortest stem compared by its beginning, and how many characters may differ at the end.
-const MIN_FAMILY_STEM = 5;
-const MAX_FAMILY_SUFFIX = 3;
-// Longest multi-word expansion used, in content words.
-const MAX_PHRASE_WORDS = 3;
-// A corrected word counts a little less than one typed right, more so at two edits.
-const CORRECTION_WEIGHTS = [1, 0.9, 0.8];
-// An acronym's expansion, or one of several readings of a chat form or a translation.
-const READING_WEIGHT = 0.9;
-// A word with this many WordNet senses or more is general ("take", "side", "job"): weak, not key.
-const COMMON_SENSES = 8;
-// How much weak and context words count next to key words.
-const ROLE_WEIGHTS: Readonly<Record<TermRole, number>> = { key: 1, weak: 0.3, context: 0.25 };
-
 /**
  * Turns a chat message into weighted term groups. The message is split into its question and
  * the context around it (`splitMessage`); chat forms are expanded ("ppl" → people) and filler
@@ -166,8 +146,10 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
   const asked = typeof question === 'string' ? askedWords(parts) : question;
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
+  // The question's own words the corpus uses: a spelling correction must stand beside one of them.
+  const known = asked.flatMap((w) => (w.readings.length === 1 ? [stem(w.readings[0]!)] : [])).filter((s) => vocabulary.documentFrequency(s) > 0);
   asked.forEach((word) => {
-    const group = termGroup(word, vocabulary, wordnet);
+    const group = termGroup(word, vocabulary, wordnet, known);
     if (!group || seen.has(group.word)) return;
     seen.add(group.word);
     groups.push(group);
@@ -191,162 +173,6 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
   return { parts, groups, terms, pairs: queryPairs(groups), wanted, text, ...(answerKind ? { answerKind } : {}) };
 }
 
-/** The message's words to read, in order: chat forms expanded, stop words and filler dropped. */
-export function askedWords(parts: MessageParts): AskedWord[] {
-  const words: AskedWord[] = [];
-  // The question first: a word it shares with the context belongs to it.
-  for (const [part, text] of [['core', parts.core], ['context', parts.context]] as const) {
-    const tokens = tokenize(text);
-    tokens.forEach((token, i) => {
-      const next = tokens[i + 1]?.word;
-      const chat = CHAT_FORMS.get(token.word);
-      if (chat) {
-        const readings = chat.split('|').filter((r) => tokenize(r).some((t) => !t.stop && !FILLER_WORDS.has(t.word)));
-        if (readings.length > 0) words.push({ typed: token.word, readings, kind: 'expanded', part });
-        return;
-      }
-      if (token.stop || FILLER_WORDS.has(token.word)) return;
-      words.push({ typed: token.word, readings: [token.word], part, ...(next ? { next } : {}) });
-    });
-  }
-  return words;
-}
-
-function termGroup(asked: AskedWord, vocabulary: Vocabulary, wordnet: WordNet | undefined): TermGroup | undefined {
-  let word = asked.readings[0]!;
-  // Two readings say enough ("foreign ministry / foreign minister"); a dictionary may list many.
-  const shown = asked.readings.slice(0, 2).join(' / ');
-  let reading: WordReading | undefined = asked.kind && word !== asked.typed ? { kind: asked.kind, from: asked.typed, to: shown } : undefined;
-  const alternatives = new Map<string, Alternative>();
-  const phrases = new Map<string, Phrase>();
-  const addPhrase = (words: readonly Token[], weight: number, own: string): void => {
-    if (words.length === 0 || words.length > MAX_PHRASE_WORDS) return;
-    const forms = words.map((w) => inflections(w.word).filter((form) => vocabulary.hasWord(form)));
-    if (forms.some((f) => f.length === 0)) return;
-    if (words.length === 1) {
-      const s = words[0]!.stem;
-      const known = alternatives.get(s);
-      if (known && !known.forms) return; // the question's own stem already matches them all
-      alternatives.set(s, { stem: s, weight: Math.max(known?.weight ?? 0, weight), forms: [...new Set([...(known?.forms ?? []), ...forms[0]!])] });
-      return;
-    }
-    const stems = words.map((w) => w.stem);
-    const key = stems.join(' ');
-    if (!stems.includes(own) && (phrases.get(key)?.weight ?? 0) < weight) phrases.set(key, { stems, forms, weight });
-  };
-
-  const content = (text: string): Token[] => tokenize(text).filter((t) => !t.stop);
-  if (asked.readings.length > 1 || content(word).length > 1) {
-    // Several readings, or one of several words ("foreign ministry"): each a stand-in of equal rank.
-    for (const r of asked.readings) addPhrase(content(r), READING_WEIGHT, '');
-    if (alternatives.size === 0 && phrases.size === 0) return unknownGroup(asked, word, reading, vocabulary);
-    const first = content(word);
-    return finish(asked, first.map((t) => t.word).join(' '), reading, alternatives, phrases, vocabulary, first.map((t) => t.stem));
-  }
-
-  let token = content(word)[0];
-  if (!token) return undefined;
-  if (!vocabulary.hasWord(token.word) && vocabulary.documentFrequency(token.stem) === 0) {
-    const acronym = vocabulary.expandAcronym?.(token.word) ?? [];
-    for (const phrase of acronym) addPhrase(content(phrase), READING_WEIGHT, '');
-    if (phrases.size > 0 || alternatives.size > 0) {
-      const to = [...new Set(acronym.filter((p) => content(p).every((t) => vocabulary.hasWord(t.word))))];
-      return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word }, alternatives, phrases, vocabulary, [token.stem], true, wordnet);
-    }
-    // "wich", "teh", "becuase": a misspelt function word says nothing.
-    if (!realWordOf(token.word, wordnet) && isNearStopWord(token.word)) return undefined;
-    const correction = /\d/.test(token.word) ? undefined : vocabulary.correct?.(token.word);
-    // A real English word the corpus does not use is most likely meant ("germany" is no typo of
-    // "germane", "back" none of "jack"), unless the corpus has a name with the same letters
-    // swapped ("lambert" for "Lambret").
-    const realWord = realWordOf(token.word, wordnet);
-    // A word neither the corpus nor English knows is a typo of an English word the corpus may
-    // still relate to ("russain" → russian → Russia).
-    const chosen =
-      correction && (!realWord || (vocabulary.isName?.(correction.word) && sameLetters(token.word, correction.word)))
-        ? correction
-        : !realWord && !/\d/.test(token.word)
-          ? wordnet?.correct(token.word)
-          : undefined;
-    if (chosen) {
-      word = chosen.word;
-      token = { word, stem: stem(word), stop: false };
-      reading = { kind: 'corrected', from: asked.typed, to: word };
-      alternatives.set(token.stem, { stem: token.stem, weight: CORRECTION_WEIGHTS[chosen.distance] ?? 0.8 });
-    }
-  }
-  if (!alternatives.has(token.stem)) alternatives.set(token.stem, { stem: token.stem, weight: 1 });
-  const collocation = asked.next !== undefined && reading === undefined ? `${token.word} ${asked.next}` : undefined;
-  // "south korea", "new york": a two-word name makes its words a name too, and stands for the
-  // word instead of the word's own senses ("south" alone relates to "korea" and "states").
-  const inName = collocation !== undefined && wordnet?.profile(collocation)?.instance === true;
-  const lookups = inName ? [collocation] : [americanSpelling(token.word), ...(collocation ? [collocation] : [])];
-  for (const e of wordnet ? lookups.flatMap((lemma) => wordnet.related(lemma)) : []) {
-    // The corpus must use each word itself (or an inflection of it), not merely a word with
-    // the same stem: "universe" must not match "university".
-    // A name's parts are not stand-ins for it: "korea" is no reading of "south" in "south korea".
-    if (inName && e.term === asked.next) continue;
-    if (e.weight >= MIN_EXPANSION_WEIGHT) addPhrase(content(e.term), e.weight * (alternatives.get(token.stem)?.weight ?? 1), token.stem);
-  }
-  for (const s of morphologicalRelatives(token.stem, vocabulary)) {
-    if (!alternatives.has(s)) alternatives.set(s, { stem: s, weight: MORPHOLOGICAL_WEIGHT });
-  }
-  return finish(asked, token.word, reading, alternatives, phrases, vocabulary, [token.stem], inName, wordnet);
-}
-
-function realWordOf(word: string, wordnet: WordNet | undefined): boolean {
-  return wordnet?.profile(word) !== undefined;
-}
-
-function isNearStopWord(word: string): boolean {
-  if (word.length < 3) return false;
-  for (const s of STOPWORDS) if (s.length >= 3 && editDistance(word, s, 1) <= 1) return true;
-  return false;
-}
-
-function sameLetters(a: string, b: string): boolean {
-  return [...a].sort().join('') === [...b].sort().join('');
-}
-
-function unknownGroup(asked: AskedWord, word: string, reading: WordReading | undefined, vocabulary: Vocabulary): TermGroup {
-  const s = stem(word);
-  return finish(asked, word, reading, new Map([[s, { stem: s, weight: 1 }]]), new Map(), vocabulary, [s]);
-}
-
-function finish(
-  asked: AskedWord,
-  word: string,
-  reading: WordReading | undefined,
-  alternatives: Map<string, Alternative>,
-  phrases: Map<string, Phrase>,
-  vocabulary: Vocabulary,
-  ownStems: readonly string[],
-  nameLike = false,
-  wordnet?: WordNet,
-): TermGroup {
-  const acronym = reading?.kind === 'expanded' && phrases.size > 0 && alternatives.size === 0;
-  const profile = nameLike || word.includes(' ') ? undefined : wordnet?.profile(word);
-  const name = nameLike || /\d/.test(word) || (vocabulary.isName?.(word) ?? false) || (wordnet !== undefined && !word.includes(' ') && (profile === undefined || profile.instance));
-  // General words say how or what kind, not what about: adverbs, and words of many senses
-  // ("take", "give", "side", "job"), which chat uses loosely.
-  const general = !name && profile !== undefined && (profile.adverbOnly || profile.senses >= COMMON_SENSES);
-  const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general ? 'weak' : 'key';
-  const known = [...alternatives.values()].some((a) => vocabulary.documentFrequency(a.stem) > 0) || phrases.size > 0;
-  // An acronym or a phrase is as rare as its rarest word.
-  const idf = acronym || ownStems.length > 1 ? Math.max(...[...phrases.values()].flatMap((p) => p.stems).map((s) => vocabulary.idf(s)), 0) || vocabulary.idf(ownStems[0]!) : vocabulary.idf(ownStems[0]!);
-  return {
-    word,
-    role,
-    weight: ROLE_WEIGHTS[role],
-    idf,
-    alternatives: [...alternatives.values()].sort((a, b) => b.weight - a.weight),
-    phrases: [...phrases.values()],
-    known,
-    salient: name,
-    ...(reading ? { reading } : {}),
-  };
-}
-
 // Neighbouring key words that stand together in a corpus name share a `name` number.
 function linkNames(groups: TermGroup[], vocabulary: Vocabulary): void {
   for (let i = 0; i + 1 < groups.length; i++) {
@@ -367,28 +193,4 @@ function queryPairs(groups: readonly TermGroup[]): QueryPair[] {
     }
   }
   return pairs;
-}
-
-/**
- * Corpus stems of the same word family as `stem`: ones that extend it by a short suffix, and
- * shorter ones it extends ("recognit" ↔ "recogn"), never below five characters.
- */
-function morphologicalRelatives(stem: string, vocabulary: Vocabulary): string[] {
-  if (stem.length < MIN_FAMILY_STEM) return [];
-  const longer = vocabulary.stemsExtending(stem, MAX_FAMILY_SUFFIX);
-  const shorter: string[] = [];
-  for (let n = stem.length - 1; n >= Math.max(MIN_FAMILY_STEM, stem.length - MAX_FAMILY_SUFFIX); n--) {
-    const prefix = stem.slice(0, n);
-    if (vocabulary.documentFrequency(prefix) > 0) shorter.push(prefix);
-  }
-  return [...longer, ...shorter];
-}
-
-/** A lemma and its regular inflections: "abandon" → abandons, abandoned, abandoning, … */
-export function inflections(lemma: string): string[] {
-  const last = lemma.at(-1) ?? '';
-  const stemE = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
-  const forms = [lemma, `${lemma}s`, `${lemma}es`, `${stemE}ed`, `${stemE}ing`, `${lemma}${last}ed`, `${lemma}${last}ing`, `${stemE}er`, `${stemE}ers`];
-  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`);
-  return forms;
 }

@@ -51,7 +51,7 @@ export function focusPassages(chunk: Chunk, docText: string, query: AnalyzedQuer
     const evidence = emptyEvidence();
     const sentences = parts.map((part) => addEvidence(emptyEvidence(), part, query.wanted));
     for (const part of parts) addEvidence(evidence, part, query.wanted);
-    const context = headingEvidence(chunk, query);
+    const context = headingEvidence(chunk, query, tokens);
     const missing = query.groups.filter((g) => g.role === 'key' && groupMatch(g, evidence, context) === 0).map((g) => g.word);
     const isolated = isolatedNames(query, sentences, context).filter((w) => !missing.includes(w));
     spans.push({ ...span, keyCoverage: coverage(query, evidence, context, true), keyShare: keyShare(query, evidence, context), missing, isolated });
@@ -80,8 +80,8 @@ function isolatedNames(query: AnalyzedQuery, sentences: readonly TextTerms[], co
 }
 
 // The words of the chunk's document title and section: what a passage is read under.
-function headingEvidence(chunk: Chunk, query: AnalyzedQuery): TextTerms {
-  return addEvidence(emptyEvidence(), contentTokens(`${chunk.title} ${chunk.section}`), query.wanted);
+function headingEvidence(chunk: Chunk, query: AnalyzedQuery, tokens: SentenceTokens): TextTerms {
+  return addEvidence(emptyEvidence(), tokens.heading(chunk), query.wanted);
 }
 
 // Every run of whole sentences that fits, scored; a sentence too long alone is cut instead.
@@ -91,7 +91,7 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache
   // A passage is read under its document's title and section ("The office was to be headed
   // by…" is about North Korea because the article is), so ranking counts their words as
   // present; abstention does not: a span's `coverage` is measured on its own words.
-  const context = headingEvidence(chunk, query);
+  const context = headingEvidence(chunk, query, cache);
   const windows: ScoredSpan[] = [];
   for (let i = 0; i < chunk.sentences.length; i++) {
     const union = emptyEvidence();

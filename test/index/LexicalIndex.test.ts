@@ -42,8 +42,8 @@ describe('LexicalIndex vocabulary', () => {
     const buf = built.toBuffer();
     const headerLength = buf.readUInt32LE(4);
     const header = JSON.parse(buf.toString('utf8', 8, 8 + headerLength)) as { version: number };
-    const old = Buffer.from(JSON.stringify({ ...header, version: 2 }).padEnd(headerLength));
+    const old = Buffer.from(JSON.stringify({ ...header, version: 3 }).padEnd(headerLength));
     const damaged = Buffer.concat([buf.subarray(0, 8), old, buf.subarray(8 + headerLength)]);
-    expect(() => LexicalIndex.fromBuffer(damaged)).toThrow('lexical index version 2 is not 3');
+    expect(() => LexicalIndex.fromBuffer(damaged)).toThrow('lexical index version 3 is not 4');
   });
 });

@@ -8,7 +8,7 @@ import { WordNet } from '../../src/retrieval/WordNet.js';
 const TEXTS = [
   'France is one of two European Union members not to recognise North Korea, the other being Estonia.',
   'President François Mitterrand toured North Korea in 1981. French people view it negatively.',
-  'In late 2009, Nicolas Sarkozy appointed Jack Lang his special envoy. Lang traveled to Pyongyang.',
+  'In late 2009, Nicolas Sarkozy appointed Jack Lang his special envoy. Lang traveled to Pyongyang and briefed the ambassadors of Russia.',
   'The office was headed by French diplomat Olivier Vaysset, ministry spokesman Bernard Valero said.',
   'Another group is the French Juche Study group led by Jean-Marie Lambret, and the France-Korea Friendship Association (AAFC).',
   'The French government has made clear that the opening of the office does not imply recognition.',
@@ -41,8 +41,17 @@ describe('analyzeQuery on chat', () => {
     expect(read('lambert')[0]!.reading).toEqual({ kind: 'corrected', from: 'lambert', to: 'lambret' });
   });
 
-  it('corrects a word neither the corpus nor English knows to English ("russain" → russian)', () => {
+  it('corrects a word neither the corpus nor English knows to English ("russain" → russian → Russia)', () => {
     expect(read('russain')[0]!.reading).toEqual({ kind: 'corrected', from: 'russain', to: 'russian' });
+    // An English correction the corpus never relates to reads nothing: the word stays as typed.
+    expect(read('covid')[0]).toMatchObject({ word: 'covid', known: false, salient: true });
+    expect(read('covid')[0]!.reading).toBeUndefined();
+  });
+
+  it('accepts a correction to a corpus word only beside another word of the question', () => {
+    // "steinburg" is one edit from no word here; "vayset" stands beside "office" in the corpus.
+    expect(read('vayset office')[0]!.reading).toEqual({ kind: 'corrected', from: 'vayset', to: 'vaysset' });
+    expect(read('vayset estonia')[0]!.reading).toBeUndefined();
   });
 
   it('drops a misspelt function word', () => {

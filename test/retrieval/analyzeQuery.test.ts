@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, inflections, type Vocabulary } from '../../src/retrieval/analyzeQuery.js';
+import { analyzeQuery, type Vocabulary } from '../../src/retrieval/analyzeQuery.js';
+import { inflections } from '../../src/retrieval/inflections.js';
 import { coverage, keyShare, type TextTerms } from '../../src/retrieval/scoreText.js';
 import { WordNet } from '../../src/retrieval/WordNet.js';
 import { stem } from '../../src/text/tokenize.js';

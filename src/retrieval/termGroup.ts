@@ -1,0 +1,205 @@
+import { ANSWER_KINDS } from '../text/answerKinds.js';
+import { editDistance } from '../text/editDistance.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { americanSpelling, stem, type Token, tokenize } from '../text/tokenize.js';
+import type { Alternative, AskedWord, Phrase, TermGroup, TermRole, Vocabulary, WordReading } from './analyzeQuery.js';
+import { inflections } from './inflections.js';
+import type { WordNet } from './WordNet.js';
+
+// Expansions weaker than this bring more noise than recall: it drops hypernyms (0.3 in WordNet.ts)
+// and late senses, which turned out-of-scope questions into weak matches ("population" → "group").
+const MIN_EXPANSION_WEIGHT = 0.35;
+// Weight of a corpus stem that only shares a long beginning with the question's ("recognise" and
+// "recognition" stem to "recogn" and "recognit"): likely the same word family, not the same word.
+const MORPHOLOGICAL_WEIGHT = 0.5;
+// Shortest stem compared by its beginning, and how many characters may differ at the end.
+const MIN_FAMILY_STEM = 5;
+const MAX_FAMILY_SUFFIX = 3;
+// Longest multi-word expansion used, in content words.
+const MAX_PHRASE_WORDS = 3;
+// A corrected word counts a little less than one typed right, more so at two edits.
+const CORRECTION_WEIGHTS = [1, 0.9, 0.8];
+// An acronym's expansion, or one of several readings of a chat form or a translation.
+const READING_WEIGHT = 0.9;
+// A word with this many WordNet senses or more is general ("take", "side", "job"): weak, not key.
+const COMMON_SENSES = 8;
+// Longest word read as an acronym.
+const MAX_ACRONYM = 6;
+// How much weak and context words count next to key words.
+export const ROLE_WEIGHTS: Readonly<Record<TermRole, number>> = { key: 1, weak: 0.3, context: 0.25 };
+
+/**
+ * Reads one word of a message into a term group (`questionStems`: the stems of the question's
+ * words the corpus uses, which a spelling correction must stand beside): its stand-ins in the corpus (its stem, a chat
+ * form's or translation's readings, a corpus acronym's names, a spelling correction, WordNet
+ * relatives the corpus uses, word-family stems), its role and whether the corpus knows it.
+ * Undefined for a word that says nothing (a misspelt function word).
+ */
+export function termGroup(
+  asked: AskedWord,
+  vocabulary: Vocabulary,
+  wordnet: WordNet | undefined,
+  questionStems: readonly string[] = [],
+  allowCorrection = true,
+): TermGroup | undefined {
+  let word = asked.readings[0]!;
+  // Two readings say enough ("foreign ministry / foreign minister"); a dictionary may list many.
+  const shown = asked.readings.slice(0, 2).join(' / ');
+  let reading: WordReading | undefined = asked.kind && word !== asked.typed ? { kind: asked.kind, from: asked.typed, to: shown } : undefined;
+  const alternatives = new Map<string, Alternative>();
+  const phrases = new Map<string, Phrase>();
+  const addPhrase = (words: readonly Token[], weight: number, own: string): void => {
+    if (words.length === 0 || words.length > MAX_PHRASE_WORDS) return;
+    const forms = words.map((w) => inflections(w.word).filter((form) => vocabulary.hasWord(form)));
+    if (forms.some((f) => f.length === 0)) return;
+    if (words.length === 1) {
+      const s = words[0]!.stem;
+      const known = alternatives.get(s);
+      if (known && !known.forms) return; // the question's own stem already matches them all
+      alternatives.set(s, { stem: s, weight: Math.max(known?.weight ?? 0, weight), forms: [...new Set([...(known?.forms ?? []), ...forms[0]!])] });
+      return;
+    }
+    const stems = words.map((w) => w.stem);
+    const key = stems.join(' ');
+    if (!stems.includes(own) && (phrases.get(key)?.weight ?? 0) < weight) phrases.set(key, { stems, forms, weight });
+  };
+
+  const content = (text: string): Token[] => tokenize(text).filter((t) => !t.stop);
+  if (asked.readings.length > 1 || content(word).length > 1) {
+    // Several readings, or one of several words ("foreign ministry"): each a stand-in of equal rank.
+    for (const r of asked.readings) addPhrase(content(r), READING_WEIGHT, '');
+    if (alternatives.size === 0 && phrases.size === 0) return unknownGroup(asked, word, reading, vocabulary);
+    const first = content(word);
+    return finish(asked, first.map((t) => t.word).join(' '), reading, alternatives, phrases, vocabulary, first.map((t) => t.stem));
+  }
+
+  let token = content(word)[0];
+  if (!token) return undefined;
+  // A short word that is no common English word may be an acronym of a name the corpus writes
+  // ("nk", "aafc"), even where some document also uses it as a word (a dictionary's "NK").
+  const profile = wordnet?.profile(token.word);
+  const acronym = token.word.length <= MAX_ACRONYM && (profile === undefined || profile.senses <= 2) ? (vocabulary.expandAcronym?.(token.word) ?? []) : [];
+  for (const phrase of acronym) addPhrase(content(phrase), READING_WEIGHT, '');
+  if (phrases.size > 0 || alternatives.size > 0) {
+    if (vocabulary.documentFrequency(token.stem) > 0) alternatives.set(token.stem, { stem: token.stem, weight: 1 });
+    const to = [...new Set(acronym.filter((p) => content(p).every((t) => vocabulary.hasWord(t.word))))];
+    return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word }, alternatives, phrases, vocabulary, [token.stem], true, wordnet);
+  }
+  if (allowCorrection && !vocabulary.hasWord(token.word) && vocabulary.documentFrequency(token.stem) === 0) {
+    // "wich", "teh", "becuase": a misspelt function word says nothing.
+    if (!realWordOf(token.word, wordnet) && isNearStopWord(token.word)) return undefined;
+    const candidate = /\d/.test(token.word) ? undefined : vocabulary.correct?.(token.word);
+    // In a large corpus a name the corpus lacks is one edit from some unrelated word ("covid" →
+    // "coved"): a correction must occur beside another word of the question.
+    const others = questionStems.filter((s) => s !== token!.stem);
+    const correction = candidate && (others.length === 0 || (vocabulary.cooccurs?.(stem(candidate.word), others) ?? true)) ? candidate : undefined;
+    // A real English word the corpus does not use is most likely meant ("germany" is no typo of
+    // "germane", "back" none of "jack"), unless the corpus has a name with the same letters
+    // swapped ("lambert" for "Lambret").
+    const realWord = realWordOf(token.word, wordnet);
+    // A word neither the corpus nor English knows is a typo of an English word the corpus may
+    // still relate to ("russain" → russian → Russia).
+    const chosen =
+      correction && (!realWord || (vocabulary.isName?.(correction.word) && sameLetters(token.word, correction.word)))
+        ? correction
+        : !realWord && !/\d/.test(token.word)
+          ? wordnet?.correct(token.word)
+          : undefined;
+    if (chosen) {
+      word = chosen.word;
+      token = { word, stem: stem(word), stop: false };
+      reading = { kind: 'corrected', from: asked.typed, to: word };
+      alternatives.set(token.stem, { stem: token.stem, weight: CORRECTION_WEIGHTS[chosen.distance] ?? 0.8 });
+    }
+  }
+  if (!alternatives.has(token.stem)) alternatives.set(token.stem, { stem: token.stem, weight: 1 });
+  const collocation = asked.next !== undefined && reading === undefined ? `${token.word} ${asked.next}` : undefined;
+  // "south korea", "new york": a two-word name makes its words a name too, and stands for the
+  // word instead of the word's own senses ("south" alone relates to "korea" and "states").
+  const inName = collocation !== undefined && wordnet?.profile(collocation)?.instance === true;
+  const lookups = inName ? [collocation] : [americanSpelling(token.word), ...(collocation ? [collocation] : [])];
+  for (const e of wordnet ? lookups.flatMap((lemma) => wordnet.related(lemma)) : []) {
+    // The corpus must use each word itself (or an inflection of it), not merely a word with
+    // the same stem: "universe" must not match "university".
+    // A name's parts are not stand-ins for it: "korea" is no reading of "south" in "south korea".
+    if (inName && e.term === asked.next) continue;
+    if (e.weight >= MIN_EXPANSION_WEIGHT) addPhrase(content(e.term), e.weight * (alternatives.get(token.stem)?.weight ?? 1), token.stem);
+  }
+  for (const s of morphologicalRelatives(token.stem, vocabulary)) {
+    if (!alternatives.has(s)) alternatives.set(s, { stem: s, weight: MORPHOLOGICAL_WEIGHT });
+  }
+  const group = finish(asked, token.word, reading, alternatives, phrases, vocabulary, [token.stem], inName, wordnet);
+  // A correction to an English word the corpus never relates to ("covid" → "bovid") reads nothing
+  // better than the word as typed, which at least tells what the corpus lacks.
+  if (reading?.kind === 'corrected' && !group.known) return termGroup(asked, vocabulary, wordnet, questionStems, false);
+  return group;
+}
+
+function realWordOf(word: string, wordnet: WordNet | undefined): boolean {
+  return wordnet?.profile(word) !== undefined;
+}
+
+function isNearStopWord(word: string): boolean {
+  if (word.length < 3) return false;
+  for (const s of STOPWORDS) if (s.length >= 3 && editDistance(word, s, 1) <= 1) return true;
+  return false;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return [...a].sort().join('') === [...b].sort().join('');
+}
+
+function unknownGroup(asked: AskedWord, word: string, reading: WordReading | undefined, vocabulary: Vocabulary): TermGroup {
+  const s = stem(word);
+  return finish(asked, word, reading, new Map([[s, { stem: s, weight: 1 }]]), new Map(), vocabulary, [s]);
+}
+
+function finish(
+  asked: AskedWord,
+  word: string,
+  reading: WordReading | undefined,
+  alternatives: Map<string, Alternative>,
+  phrases: Map<string, Phrase>,
+  vocabulary: Vocabulary,
+  ownStems: readonly string[],
+  nameLike = false,
+  wordnet?: WordNet,
+): TermGroup {
+  const acronym = reading?.kind === 'expanded' && phrases.size > 0 && alternatives.size === 0;
+  const profile = nameLike || word.includes(' ') ? undefined : wordnet?.profile(word);
+  const name = nameLike || /\d/.test(word) || (vocabulary.isName?.(word) ?? false) || (wordnet !== undefined && !word.includes(' ') && (profile === undefined || profile.instance));
+  // General words say how or what kind, not what about: adverbs, and words of many senses
+  // ("take", "give", "side", "job"), which chat uses loosely.
+  const general = !name && profile !== undefined && (profile.adverbOnly || profile.senses >= COMMON_SENSES);
+  const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general ? 'weak' : 'key';
+  const known = [...alternatives.values()].some((a) => vocabulary.documentFrequency(a.stem) > 0) || phrases.size > 0;
+  // An acronym or a phrase is as rare as its rarest word.
+  const idf = acronym || ownStems.length > 1 ? Math.max(...[...phrases.values()].flatMap((p) => p.stems).map((s) => vocabulary.idf(s)), 0) || vocabulary.idf(ownStems[0]!) : vocabulary.idf(ownStems[0]!);
+  return {
+    word,
+    role,
+    weight: ROLE_WEIGHTS[role],
+    idf,
+    alternatives: [...alternatives.values()].sort((a, b) => b.weight - a.weight),
+    phrases: [...phrases.values()],
+    known,
+    salient: name,
+    ...(reading ? { reading } : {}),
+  };
+}
+
+/**
+ * Corpus stems of the same word family as `stem`: ones that extend it by a short suffix, and
+ * shorter ones it extends ("recognit" ↔ "recogn"), never below five characters.
+ */
+function morphologicalRelatives(stem: string, vocabulary: Vocabulary): string[] {
+  if (stem.length < MIN_FAMILY_STEM) return [];
+  const longer = vocabulary.stemsExtending(stem, MAX_FAMILY_SUFFIX);
+  const shorter: string[] = [];
+  for (let n = stem.length - 1; n >= Math.max(MIN_FAMILY_STEM, stem.length - MAX_FAMILY_SUFFIX); n--) {
+    const prefix = stem.slice(0, n);
+    if (vocabulary.documentFrequency(prefix) > 0) shorter.push(prefix);
+  }
+  return [...longer, ...shorter];
+}
+

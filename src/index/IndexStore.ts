@@ -69,7 +69,10 @@ export class IndexStore {
   write(data: IndexData): void {
     const builds = join(this.dataDir, 'builds');
     mkdirSync(builds, { recursive: true });
-    const id = `${Date.now().toString(36)}-${process.pid}`;
+    // Ids sort by time; two writes in one millisecond take the next free one.
+    let time = Date.now();
+    while (existsSync(join(builds, `${time.toString(36)}-${process.pid}`)) || existsSync(join(builds, `${time.toString(36)}-${process.pid}.partial`))) time++;
+    const id = `${time.toString(36)}-${process.pid}`;
     const tmp = join(builds, `${id}.partial`);
     const previous = this.currentName();
     try {

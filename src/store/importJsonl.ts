@@ -31,29 +31,33 @@ export function importJsonlFiles(db: Database, dataDir: string, now: Date): Json
   const done: JsonlImport[] = [];
   for (const [file, importLine] of Object.entries(IMPORTERS)) {
     const path = join(dataDir, file);
-    if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
+    const text = ifPresent(() => readFileSync(path, 'utf8'));
+    if (text === ABSENT) continue;
     const hash = sha256(Buffer.from(text, 'utf8'));
-    const seen = db.prepare('SELECT 1 FROM jsonl_imports WHERE file = ? AND sha256 = ?').get(file, hash) !== undefined;
-    let records = 0;
-    let skipped = 0;
-    if (!seen) {
-      db.transaction(() => {
-        for (const raw of text.split('\n').filter((l) => l.trim() !== '')) {
-          const line = parseLine(raw);
-          if (line !== undefined && importLine(db, line, raw)) records++;
-          else skipped++;
-        }
-        db.prepare('INSERT INTO jsonl_imports (file, sha256, records, skipped, time) VALUES (?, ?, ?, ?, ?)').run(file, hash, records, skipped, now.getTime());
-      })();
-    }
+    // IMMEDIATE: a second process opening the store at the same moment waits, then sees the import.
+    const { records, skipped } = db.transaction(() => importOnce(db, file, hash, text, importLine, now)).immediate();
     const target = freePath(`${path}.migrated`);
-    renameSync(path, target);
+    // Gone: another process opening the store at the same moment renamed it.
+    if (ifPresent(() => renameSync(path, target)) === ABSENT) continue;
     const renamedTo = target.slice(dataDir.length + 1);
     db.prepare('UPDATE jsonl_imports SET renamed_to = ? WHERE file = ? AND sha256 = ?').run(renamedTo, file, hash);
     done.push({ file, records, skipped, renamedTo });
   }
   return done;
+}
+
+/** Imports a file's lines unless this exact content was imported before; counts what it did. */
+function importOnce(db: Database, file: string, hash: string, text: string, importLine: LineImporter, now: Date): { records: number; skipped: number } {
+  if (db.prepare('SELECT 1 FROM jsonl_imports WHERE file = ? AND sha256 = ?').get(file, hash) !== undefined) return { records: 0, skipped: 0 };
+  let records = 0;
+  let skipped = 0;
+  for (const raw of text.split('\n').filter((l) => l.trim() !== '')) {
+    const line = parseLine(raw);
+    if (line !== undefined && importLine(db, line, raw)) records++;
+    else skipped++;
+  }
+  db.prepare('INSERT INTO jsonl_imports (file, sha256, records, skipped, time) VALUES (?, ?, ?, ?, ?)').run(file, hash, records, skipped, now.getTime());
+  return { records, skipped };
 }
 
 /**
@@ -108,6 +112,18 @@ function parseLine(raw: string): Record<string, unknown> | undefined {
     return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
+  }
+}
+
+const ABSENT = Symbol('absent');
+
+/** `work`'s result, or ABSENT when it failed because the file is not there (ENOENT). */
+function ifPresent<T>(work: () => T): T | typeof ABSENT {
+  try {
+    return work();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ABSENT;
+    throw err;
   }
 }
 

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { UserError } from '../errors.js';
 
-/** One step of the schema: applied once, in order, in its own transaction with its `schema_migrations` row. */
+/** One step of the schema: applied once, in order, recorded by a `schema_migrations` row in the same transaction. */
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  readonly sql: string;
+  /** SQL, or a function for a step SQL alone cannot do (recomputing a column in TypeScript). */
+  readonly up: string | ((db: Database) => void);
 }
 
 /**
@@ -16,7 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'document_versions',
-    sql: `
+    up: `
       CREATE TABLE blobs (
         sha256 TEXT PRIMARY KEY,
         bytes INTEGER NOT NULL,
@@ -43,7 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'audit_log',
-    sql: `
+    up: `
       CREATE TABLE changes (
         id TEXT PRIMARY KEY,
         action TEXT NOT NULL CHECK (action IN ('add', 'update', 'remove', 'rollback')),
@@ -64,12 +65,13 @@ export const MIGRATIONS: readonly Migration[] = [
         version INTEGER
       );
       CREATE INDEX changes_began ON changes (began);
+      CREATE INDEX changes_doc ON changes (doc, began);
       CREATE INDEX changes_pending ON changes (status) WHERE status = 'pending';`,
   },
   {
     version: 3,
     name: 'feedback',
-    sql: `
+    up: `
       CREATE TABLE feedback (
         id INTEGER PRIMARY KEY,
         answer TEXT NOT NULL,
@@ -97,7 +99,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'gaps',
-    sql: `
+    up: `
       CREATE TABLE gaps (
         id INTEGER PRIMARY KEY,
         guild TEXT,
@@ -111,7 +113,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     name: 'jsonl_imports',
-    sql: `
+    up: `
       CREATE TABLE jsonl_imports (
         file TEXT NOT NULL,
         sha256 TEXT NOT NULL,
@@ -125,12 +127,18 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * Brings the database to the last of `migrations`, applying the missing steps in order, each in
- * one transaction. Refuses a database with tables but no `schema_migrations` (not made by
- * corpus-bot), and a database that records a step this code does not know — a newer
- * version of corpus-bot made it — or a step under another name. Returns the steps applied.
+ * Brings the database to the last of `migrations`, applying the missing steps in order in one
+ * transaction: all of them, or (when one fails) none. Refuses a database with tables but no
+ * `schema_migrations` (corpus-bot did not make it), one that records a step this code does not
+ * know (a newer corpus-bot made it), and one whose step has another name. Returns the steps applied.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  // IMMEDIATE takes the write lock before reading the version, so two processes opening the
+  // store at once (the bot and a command-line tool) migrate one after the other.
+  return db.transaction(() => migrateNow(db, migrations)).immediate();
+}
+
+function migrateNow(db: Database, migrations: readonly Migration[]): Migration[] {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   if (tables.length > 0 && !tables.includes('schema_migrations')) {
     throw new UserError(
@@ -160,16 +168,16 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)');
   const missing = migrations.filter((m) => m.version > (newest?.version ?? 0));
   for (const step of missing) {
-    db.transaction(() => {
-      db.exec(step.sql);
-      record.run(step.version, step.name, Date.now());
-    })();
+    if (typeof step.up === 'string') db.exec(step.up);
+    else step.up(db);
+    record.run(step.version, step.name, Date.now());
   }
   return missing;
 }
 
 /** The database's schema version: the last step applied (0 for an empty database). */
 export function schemaVersion(db: Database): number {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get() === undefined) return 0;
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined;
   return row?.version ?? 0;
 }

@@ -131,18 +131,23 @@ describe('recordChange: a change, its version and its audit outcome as one unit'
     expect((await store.auditLog())[0]!.version).toBeUndefined();
   });
 
-  it('refuses the change before applying it when the intent cannot be recorded', async () => {
+  it('refuses the change before applying it when the intent cannot be recorded (disk full)', async () => {
     const store = await temp.open(temp.dataDir());
-    await store.close();
+    // Fault injection: cap the store's own connection at the pages it has, as a full disk would.
+    const db = (store as unknown as { db: Sqlite.Database }).db;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
     let applied = false;
     await expect(
-      recordChange(store, intent('c1', 'a', 'text'), {
+      recordChange(store, intent('c1', 'a', 'x'.repeat(100_000)), {
         apply: async () => {
           applied = true;
         },
         undo: async () => undefined,
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(
+      'store_unwritable: store: the database (corpus.sqlite in DATA_DIR) cannot be written (SQLITE_FULL), so nothing was changed; ask the bot’s operator to check the disk and the file’s permissions',
+    );
     expect(applied).toBe(false);
+    expect(await store.auditLog()).toEqual([]);
   });
 });

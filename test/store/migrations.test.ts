@@ -58,6 +58,21 @@ describe('migrations', () => {
     expect(await store.topGaps({ guild: GUILD, days: 1 })).toHaveLength(1);
   });
 
+  it('apply all the missing steps or, when one fails, none; a step may be a function', () => {
+    const db = new Sqlite(':memory:');
+    const steps = [
+      { version: 1, name: 'one', up: 'CREATE TABLE one (a TEXT)' },
+      { version: 2, name: 'two', up: (d: Sqlite.Database) => void d.prepare("INSERT INTO one (a) VALUES ('from a function')").run() },
+    ];
+    expect(() => migrate(db, [...steps, { version: 3, name: 'broken', up: 'CREATE TABLE three (a TEXT); SELECT * FROM nowhere' }])).toThrow('no such table: nowhere');
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('one', 'three')").all()).toEqual([]);
+    expect(migrate(db, steps).map((m) => m.name)).toEqual(['one', 'two']);
+    expect(db.prepare('SELECT a FROM one').pluck().all()).toEqual(['from a function']);
+    expect(migrate(db, steps)).toEqual([]);
+    db.close();
+  });
+
   it('refuse a database from a newer version of corpus-bot, saying what to do', async () => {
     const dataDir = temp.dataDir();
     await (await temp.open(dataDir)).close();

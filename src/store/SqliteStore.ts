@@ -89,12 +89,15 @@ export class SqliteStore implements CorpusStore {
     const change = findChange(this.db, id);
     if (change === undefined) throw new Error(`store: no change "${id}"`);
     if (change.status !== 'pending') throw new Error(`store: change "${id}" is already settled (${change.status})`);
+    if (outcome.status !== 'done') {
+      this.write('so the outcome was not recorded', () => settleChange(this.db, id, outcome.status, outcome.reason, time, null));
+      return findChange(this.db, id)!;
+    }
+    const content = getBlob(this.db, change.sha256);
+    if (content === undefined) {
+      throw new Error(`store: change "${id}" has no stored content (it came from audit.jsonl), so it can only be settled failed or rolled_back`);
+    }
     this.write('so the outcome was not recorded', () => {
-      if (outcome.status !== 'done') {
-        settleChange(this.db, id, outcome.status, outcome.reason, time, null);
-        return;
-      }
-      const content = getBlob(this.db, change.sha256)!;
       const version = insertVersion(this.db, { ...change, content, time, change: id });
       settleChange(this.db, id, 'done', null, time, version.version);
     });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ChangeStatus, ShownPassage } from './CorpusStore.js';
 import { upsertVote } from './sqliteFeedback.js';
@@ -39,7 +39,7 @@ export function importJsonlFiles(db: Database, dataDir: string, now: Date): Json
     const target = freePath(`${path}.migrated`);
     // Gone: another process opening the store at the same moment renamed it.
     if (ifPresent(() => renameSync(path, target)) === ABSENT) continue;
-    const renamedTo = target.slice(dataDir.length + 1);
+    const renamedTo = basename(target);
     db.prepare('UPDATE jsonl_imports SET renamed_to = ? WHERE file = ? AND sha256 = ?').run(renamedTo, file, hash);
     done.push({ file, records, skipped, renamedTo });
   }

@@ -87,8 +87,12 @@ describe('importing audit.jsonl and feedback.jsonl on first open', () => {
     });
     expect(log[4]!.id).toMatch(/^legacy-[0-9a-f]{16}$/);
     expect((await store.pendingChanges()).map((c) => c.id)).toEqual(['c3']);
-    // The old log held no bytes, so no versions come from it.
+    // The old log held no bytes, so no versions come from it, and a pending change can only be undone.
     expect(await store.latestVersions({ includeRemoved: true })).toEqual([]);
+    await expect(store.completeChange('c3', { status: 'done' })).rejects.toThrow(
+      'store: change "c3" has no stored content (it came from audit.jsonl), so it can only be settled failed or rolled_back',
+    );
+    expect(await store.completeChange('c3', { status: 'rolled_back', reason: 'the bot stopped' })).toMatchObject({ status: 'rolled_back' });
   });
 
   it('imports votes keeping each user’s last vote per answer; lines without an answer id are answers of their own, none has a server', async () => {

@@ -54,6 +54,8 @@ const schema = z.object({
   ASK_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   ASK_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(2_000_000),
+  // Days declined questions and 👍/👎 feedback are kept before the store prunes them.
+  GAPS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Languages: dictd dictionaries into English (Debian installs them here; see src/language/languages.ts).
   DICTIONARY_DIR: z.string().trim().min(1).default('/usr/share/dictd'),

@@ -59,6 +59,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps feedback and declined questions GAPS_RETENTION_DAYS days, 90 by default', () => {
+    expect(loadConfig({}, NO_FILE).GAPS_RETENTION_DAYS).toBe(90);
+    expect(loadConfig({ GAPS_RETENTION_DAYS: '30' }, NO_FILE).GAPS_RETENTION_DAYS).toBe(30);
+    expect(() => loadConfig({ GAPS_RETENTION_DAYS: '0' }, NO_FILE)).toThrow('bad_config: config: GAPS_RETENTION_DAYS is not valid: ');
+  });
+
   it('documents every key in .env.example with a comment above it', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
     for (const key of CONFIG_KEYS) {

@@ -43,9 +43,12 @@ export interface Thresholds {
   readonly minKeyShare: number;
 }
 
-/** True when a passage reaches both thresholds. */
+/**
+ * True when a passage reaches both thresholds and holds some word of the question in its own
+ * text: a title alone ("Auld lang syne" for "Lang") answers nothing.
+ */
 export function passesThresholds(span: FocusedSpan, t: Thresholds): boolean {
-  return span.keyCoverage >= t.minRelevance && span.keyShare >= t.minKeyShare;
+  return span.keyCoverage >= t.minRelevance && span.keyShare >= t.minKeyShare && span.coverage > 0;
 }
 
 export function decideAnswer(query: AnalyzedQuery, best: FocusedSpan | undefined, thresholds: Thresholds, holdsKind = true): Decision {
@@ -61,7 +64,7 @@ export function decideAnswer(query: AnalyzedQuery, best: FocusedSpan | undefined
   if (!best) return decline('low_coverage', words(keys.filter((g) => !g.known)));
   const left = unaddressed(query, best);
   if (left.length > 0) return decline('not_addressed', left);
-  if (margin < 0 || keyShare < thresholds.minKeyShare) return decline('low_coverage', words(keys.filter((g) => best.missing.includes(g.word))));
+  if (!passesThresholds(best, thresholds)) return decline('low_coverage', words(keys.filter((g) => best.missing.includes(g.word))));
   if (!holdsKind) return decline('no_answer_kind', []);
   return { answered: true, reason: 'answered', missing: [], margin, keyShare };
 }

@@ -50,6 +50,8 @@ export class LexicalIndex {
   private sortedStems: string[] | undefined;
   /** Built on first use after words were added; saved with the index. */
   private spelling: SpellingIndex | undefined;
+  /** Words seen in lower case inside sentences since this index was built or loaded. */
+  private readonly lowerSeen = new Set<string>();
   /** Neighbouring word pairs of the corpus's names, made on first use from the acronym table. */
   private nameParts: Set<string> | undefined;
 
@@ -58,6 +60,8 @@ export class LexicalIndex {
     private readonly df: Map<string, number>,
     private readonly words: Set<string>,
     private readonly names: Set<string>,
+    /** True for an index built here; false for one loaded from disk, whose casing is only known through `names`. */
+    private readonly fresh: boolean,
     /** Acronym → name → how many times the corpus writes that name. */
     private readonly acronyms: Map<string, Map<string, number>>,
   ) {}
@@ -68,7 +72,7 @@ export class LexicalIndex {
   }
 
   static build(chunks: readonly Chunk[], texts: readonly string[]): LexicalIndex {
-    const index = new LexicalIndex(Bm25Postings.empty(FIELD_BOOSTS.length, FIELD_BOOSTS), new Map(), new Set(), new Set(), new Map());
+    const index = new LexicalIndex(Bm25Postings.empty(FIELD_BOOSTS.length, FIELD_BOOSTS), new Map(), new Set(), new Set(), true, new Map());
     index.add(chunks, texts);
     return index;
   }
@@ -79,10 +83,14 @@ export class LexicalIndex {
       const text = stripMarkers(texts[i] ?? '');
       const tokens = tokenize(`${text} ${c.section}`).filter((t) => !t.stop);
       const casing = wordCasing(text);
-      // A word is a name while it was only ever seen capitalised (a word first met before this
-      // chunk, at a sentence start, is not taken for one).
-      for (const w of casing.capitalised) if (!this.words.has(w)) this.names.add(w);
-      for (const w of casing.lower) this.names.delete(w);
+      // A word is a name while it was only ever seen capitalised inside sentences (sentence starts
+      // say nothing). Lower-case sightings are remembered in memory; of a loaded index only its
+      // names are known, so a word it has that is no name stays none.
+      for (const w of casing.lower) {
+        this.lowerSeen.add(w);
+        this.names.delete(w);
+      }
+      for (const w of casing.capitalised) if (!this.lowerSeen.has(w) && (this.fresh || this.names.has(w) || !this.words.has(w))) this.names.add(w);
       for (const { acronym, phrase } of acronymsIn(text)) {
         const phrases = this.acronyms.get(acronym) ?? new Map<string, number>();
         phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
@@ -145,7 +153,7 @@ export class LexicalIndex {
     const df = new Map<string, number>();
     header.dfTerms.forEach((t, i) => df.set(t, header.dfCounts[i]!));
     const acronyms = new Map(header.acronyms.map(([a, phrases]) => [a, new Map(phrases)]));
-    const index = new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words), new Set(header.names), acronyms);
+    const index = new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words), new Set(header.names), false, acronyms);
     index.spelling = SpellingIndex.fromArrays(header.words, spelling, index.wordFrequency);
     return index;
   }
@@ -187,14 +195,22 @@ export class LexicalIndex {
 
   /** The closest corpus word to a word the corpus does not use (see `SpellingIndex.correct`). */
   correct(word: string): Correction | undefined {
-    if (this.words.has(word)) return undefined;
     return this.spellingIndex().correct(word);
   }
 
-  /** True when some chunk's text holds `stem` together with one of `others` (stems). */
-  cooccurs(stem: string, others: readonly string[]): boolean {
+  /**
+   * Corpus words close to `word`, closest and most frequent first (see
+   * `SpellingIndex.candidates`), excluding `word` itself. Unlike `correct`, also for a word the
+   * corpus uses: a misspelt name may be another word of a large corpus ("edmund" for "Edmond").
+   */
+  corrections(word: string): Correction[] {
+    return this.spellingIndex().candidates(word);
+  }
+
+  /** How many of `others` (stems) some chunk's text holds together with `stem`. */
+  cooccurs(stem: string, others: readonly string[]): number {
     const chunks = new Set(this.postings.labelsOf(stem));
-    return others.some((o) => o !== stem && this.postings.labelsOf(o).some((l) => chunks.has(l)));
+    return others.filter((o) => o !== stem && this.postings.labelsOf(o).some((l) => chunks.has(l))).length;
   }
 
   /** True for a word the corpus only writes capitalised inside sentences: a name (`vaysset`, `pyongyang`). */

@@ -92,11 +92,24 @@ export class SpellingIndex {
    * `word` itself is indexed.
    */
   correct(word: string): Correction | undefined {
+    const { indexed, found } = this.lookup(word);
+    return indexed ? undefined : found[0];
+  }
+
+  /**
+   * Every other indexed word within the edits `word`'s length allows, closest first, then the
+   * more frequent, then alphabetical (also when `word` itself is indexed).
+   */
+  candidates(word: string): Correction[] {
+    return this.lookup(word).found;
+  }
+
+  private lookup(word: string): { indexed: boolean; found: Correction[] } {
     const limit = maxEdits(word.length);
-    if (limit === 0) return undefined;
+    if (limit === 0) return { indexed: false, found: [] };
+    let indexed = false;
     const seen = new Set<number>();
-    let best: Correction | undefined;
-    let bestFrequency = -1;
+    const found: { word: string; distance: number; frequency: number }[] = [];
     for (const d of deletes(word, limit)) {
       const h = hash(d);
       for (let i = lowerBound(this.keys, h); i < this.keys.length && this.keys[i] === h; i++) {
@@ -104,20 +117,17 @@ export class SpellingIndex {
         if (seen.has(id)) continue;
         seen.add(id);
         const candidate = this.words[id]!;
-        if (candidate === word) return undefined;
+        if (candidate === word) {
+          indexed = true;
+          continue;
+        }
         if (Math.abs(candidate.length - word.length) > limit) continue;
         const distance = editDistance(word, candidate, limit);
-        if (distance > limit) continue;
-        const frequency = this.frequency(candidate);
-        const better =
-          !best || distance < best.distance || (distance === best.distance && (frequency > bestFrequency || (frequency === bestFrequency && candidate < best.word)));
-        if (better) {
-          best = { word: candidate, distance };
-          bestFrequency = frequency;
-        }
+        if (distance <= limit) found.push({ word: candidate, distance, frequency: this.frequency(candidate) });
       }
     }
-    return best;
+    found.sort((x, y) => x.distance - y.distance || y.frequency - x.frequency || (x.word < y.word ? -1 : 1));
+    return { indexed, found: found.map(({ word: w, distance }) => ({ word: w, distance })) };
   }
 }
 

@@ -107,16 +107,16 @@ export interface Vocabulary {
   /** True when the corpus uses this exact normalised word. */
   hasWord(word: string): boolean;
   idf(stem: string): number;
-  /** The closest corpus word to one the corpus does not use, within a small edit distance. */
-  correct?(word: string): { word: string; distance: number } | undefined;
+  /** Corpus words within a small edit distance of `word`, closest and most frequent first. */
+  corrections?(word: string): { word: string; distance: number }[];
   /** The names an acronym stands for in the corpus ("nk" → ["north korea"]). */
   expandAcronym?(acronym: string): string[];
   /** True for a word the corpus only writes capitalised: a name. */
   isName?(word: string): boolean;
   /** True when two words, in order, stand together in one of the corpus's capitalised names. */
   isNamePart?(words: readonly string[]): boolean;
-  /** True when some chunk holds `stem` together with one of `others`. */
-  cooccurs?(stem: string, others: readonly string[]): boolean;
+  /** How many of `others` some chunk holds together with `stem`. */
+  cooccurs?(stem: string, others: readonly string[]): number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { ANSWER_KINDS } from '../text/answerKinds.js';
 import { editDistance } from '../text/editDistance.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { americanSpelling, stem, type Token, tokenize } from '../text/tokenize.js';
+import type { Correction } from '../index/SpellingIndex.js';
 import type { Alternative, AskedWord, Phrase, TermGroup, TermRole, Vocabulary, WordReading } from './analyzeQuery.js';
 import { inflections } from './inflections.js';
 import type { WordNet } from './WordNet.js';
@@ -85,32 +86,13 @@ export function termGroup(
     const to = [...new Set(acronym.filter((p) => content(p).every((t) => vocabulary.hasWord(t.word))))];
     return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word }, alternatives, phrases, vocabulary, [token.stem], true, wordnet);
   }
-  if (allowCorrection && !vocabulary.hasWord(token.word) && vocabulary.documentFrequency(token.stem) === 0) {
-    // "wich", "teh", "becuase": a misspelt function word says nothing.
-    if (!realWordOf(token.word, wordnet) && isNearStopWord(token.word)) return undefined;
-    const candidate = /\d/.test(token.word) ? undefined : vocabulary.correct?.(token.word);
-    // In a large corpus a name the corpus lacks is one edit from some unrelated word ("covid" →
-    // "coved"): a correction must occur beside another word of the question.
-    const others = questionStems.filter((s) => s !== token!.stem);
-    const correction = candidate && (others.length === 0 || (vocabulary.cooccurs?.(stem(candidate.word), others) ?? true)) ? candidate : undefined;
-    // A real English word the corpus does not use is most likely meant ("germany" is no typo of
-    // "germane", "back" none of "jack"), unless the corpus has a name with the same letters
-    // swapped ("lambert" for "Lambret").
-    const realWord = realWordOf(token.word, wordnet);
-    // A word neither the corpus nor English knows is a typo of an English word the corpus may
-    // still relate to ("russain" → russian → Russia).
-    const chosen =
-      correction && (!realWord || (vocabulary.isName?.(correction.word) && sameLetters(token.word, correction.word)))
-        ? correction
-        : !realWord && !/\d/.test(token.word)
-          ? wordnet?.correct(token.word)
-          : undefined;
-    if (chosen) {
-      word = chosen.word;
-      token = { word, stem: stem(word), stop: false };
-      reading = { kind: 'corrected', from: asked.typed, to: word };
-      alternatives.set(token.stem, { stem: token.stem, weight: CORRECTION_WEIGHTS[chosen.distance] ?? 0.8 });
-    }
+  const chosen = allowCorrection ? correctionOf(token, vocabulary, wordnet, questionStems) : undefined;
+  if (chosen === null) return undefined;
+  if (chosen) {
+    word = chosen.word;
+    token = { word, stem: stem(word), stop: false };
+    reading = { kind: 'corrected', from: asked.typed, to: word };
+    alternatives.set(token.stem, { stem: token.stem, weight: CORRECTION_WEIGHTS[chosen.distance] ?? 0.8 });
   }
   if (!alternatives.has(token.stem)) alternatives.set(token.stem, { stem: token.stem, weight: 1 });
   const collocation = asked.next !== undefined && reading === undefined ? `${token.word} ${asked.next}` : undefined;
@@ -133,6 +115,51 @@ export function termGroup(
   // better than the word as typed, which at least tells what the corpus lacks.
   if (reading?.kind === 'corrected' && !group.known) return termGroup(asked, vocabulary, wordnet, questionStems, false);
   return group;
+}
+
+/**
+ * How to read a word that may be misspelt: a corpus word it is close to, an English word, or
+ * undefined to read it as typed; null for a misspelt function word ("wich"), which says nothing.
+ * - A word the corpus does not use is matched to a close corpus word that stands beside another
+ *   word of the question — in a large corpus a name it lacks is one edit from some unrelated word
+ *   ("covid" → "coved") — the one beside the most of them first.
+ * - A real English word is most likely meant ("germany" is no typo of "germane", "back" none of
+ *   "jack"), unless the corpus has a name with the same letters swapped ("lambert" → Lambret).
+ * - A word neither the corpus nor English knows, and no corpus word fits, is matched to an
+ *   English word the corpus may still relate to ("russain" → russian → Russia).
+ * - A name-like word a large corpus does use, but never beside the question's other words, is
+ *   matched to a close corpus name that is ("edmund" → Edmond, beside "juche" and "pyongyang").
+ */
+function correctionOf(token: Token, vocabulary: Vocabulary, wordnet: WordNet | undefined, questionStems: readonly string[]): Correction | null | undefined {
+  if (/\d/.test(token.word)) return undefined;
+  const realWord = realWordOf(token.word, wordnet);
+  const others = questionStems.filter((s) => s !== token.stem);
+  const inCorpus = vocabulary.hasWord(token.word) || vocabulary.documentFrequency(token.stem) > 0;
+  if (inCorpus) {
+    if (realWord || others.length === 0 || (vocabulary.cooccurs?.(token.stem, others) ?? 1) > 0) return undefined;
+    const name = bestCorrection(token.word, vocabulary, others, (w) => vocabulary.isName?.(w) ?? false);
+    return name ?? undefined;
+  }
+  if (!realWord && isNearStopWord(token.word)) return null;
+  const corpus = bestCorrection(token.word, vocabulary, others);
+  if (corpus && (!realWord || (vocabulary.isName?.(corpus.word) && sameLetters(token.word, corpus.word)))) return corpus;
+  return realWord ? undefined : wordnet?.correct(token.word);
+}
+
+// Corrections weighed per word: the closest few are enough to find one beside the question.
+const MAX_CANDIDATES = 8;
+
+// The close corpus word (that `accept` takes) standing beside the most of `others`, closest
+// first; with no other words, simply the closest.
+function bestCorrection(word: string, vocabulary: Vocabulary, others: readonly string[], accept: (word: string) => boolean = () => true): Correction | undefined {
+  const candidates = (vocabulary.corrections?.(word) ?? []).filter((c) => accept(c.word)).slice(0, MAX_CANDIDATES);
+  if (others.length === 0 || !vocabulary.cooccurs) return candidates[0];
+  let best: { correction: Correction; beside: number } | undefined;
+  for (const c of candidates) {
+    const beside = vocabulary.cooccurs(stem(c.word), others);
+    if (beside > 0 && (!best || c.distance < best.correction.distance || (c.distance === best.correction.distance && beside > best.beside))) best = { correction: c, beside };
+  }
+  return best?.correction;
 }
 
 function realWordOf(word: string, wordnet: WordNet | undefined): boolean {

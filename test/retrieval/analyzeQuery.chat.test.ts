@@ -21,7 +21,7 @@ const summary = (g: TermGroup): string => `${g.word}:${g.role}${g.salient ? '!' 
 
 describe('analyzeQuery on chat', () => {
   it('expands chat forms, drops filler, and reads corpus acronyms', () => {
-    expect(read('lol what do french ppl think of nk tbh').map(summary)).toEqual(['french:key', 'people:weak<expanded ppl', 'nk:key!<expanded nk']);
+    expect(read('lol what do french ppl think of nk tbh').map(summary)).toEqual(['french:key!', 'people:weak<expanded ppl', 'nk:key!<expanded nk']);
     const nk = read('nk')[0]!;
     expect(nk.reading).toEqual({ kind: 'expanded', from: 'nk', to: 'north korea' });
     expect(nk.phrases.map((p) => p.stems)).toContainEqual(['north', 'korea']);

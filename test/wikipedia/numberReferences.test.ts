@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { numberReferences, placeMarkers } from '../../src/wikipedia/numberReferences.js';
+
+describe('numberReferences', () => {
+  it('numbers references at first use; a reused name keeps its number, even when used before it is defined', () => {
+    const wikitext = [
+      'Alpha.<ref name="a"/> Beta.<ref>Plain</ref> Gamma.<ref name=a>{{cite web|title=A}}</ref>',
+      'Delta.<ref name=\'b\'>B</ref><ref name="a" /> Eps.<!-- <ref>hidden</ref> --><ref group="note">A note</ref>',
+      'Zeta.<ref name="undefined"/>',
+    ].join('\n');
+    const { text, references } = numberReferences(wikitext);
+    expect(placeMarkers(text)).toBe('Alpha.[1] Beta.[2] Gamma.[1]\nDelta.[3][1] Eps.\nZeta.');
+    expect(references).toEqual([
+      { n: 1, wikitext: '{{cite web|title=A}}', uses: 3 },
+      { n: 2, wikitext: 'Plain', uses: 1 },
+      { n: 3, wikitext: 'B', uses: 1 },
+    ]);
+  });
+
+  it('reads list-defined references as definitions, not uses', () => {
+    const { text, references } = numberReferences('Alpha.<ref name="x"/>\n{{reflist|refs=\n<ref name="x">X</ref>\n}}');
+    expect(placeMarkers(text)).toBe('Alpha.[1]\n{{reflist|refs=\n\n}}');
+    expect(references).toEqual([{ n: 1, wikitext: 'X', uses: 1 }]);
+  });
+
+  it('puts a marker right after its word', () => {
+    expect(placeMarkers('Alpha \u20451\u2046\u20452\u2046 beta')).toBe('Alpha[1][2] beta');
+  });
+});

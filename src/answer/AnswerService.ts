@@ -132,7 +132,7 @@ export class AnswerService {
     const numbers = footnotesSupporting(span.sentences);
     const footnotes = numbers.flatMap((n) => {
       const ref = doc.references.find((r) => r.n === n);
-      return ref ? [{ n, text: ref.text }] : [];
+      return ref ? [{ n, text: ref.text, ...(ref.url ? { url: ref.url } : {}) }] : [];
     });
     return {
       doc: doc.id,

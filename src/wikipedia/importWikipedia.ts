@@ -83,19 +83,23 @@ export async function importWikipedia(url: string, options: ImportOptions = {}):
 }
 
 /**
- * A document id from an article title: lower case, accents dropped, runs of anything but
- * letters and digits as one hyphen (`Corée du Nord` → `coree-du-nord`); letters of other
- * scripts are kept (`北朝鮮`). At most 80 characters.
+ * A document id from an article title: lower case, accents on Latin letters dropped, runs of
+ * anything but letters and digits as one hyphen (`Corée du Nord` → `coree-du-nord`); other
+ * scripts are kept as written (`북한`, `ガンダム`). At most 80 characters and 200 UTF-8 bytes, so
+ * the file name stays within what `/corpus add` accepts.
  */
 export function articleId(title: string): string {
-  const id = title
+  let id = title
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Only Latin accents: in other scripts a combining mark is part of the letter (が is か + ゙).
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  id = [...id].slice(0, 80).join('');
+  while (Buffer.byteLength(id) > 200) id = [...id].slice(0, -1).join('');
+  id = id.replace(/-+$/, '');
   return id === '' ? 'article' : id;
 }
 

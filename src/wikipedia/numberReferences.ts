@@ -16,13 +16,19 @@ export interface NumberedReference {
 // U+2045/U+2046, square brackets with quill, which articles do not use.
 const OPEN = '\u2045';
 const CLOSE = '\u2046';
-const PLACEHOLDER = /\s*\u2045(\d+)\u2046/g;
+const PLACEHOLDER = /\s*\u2045(\d+|cn)\u2046/g;
+const CITATION_NEEDED_PLACEHOLDER = `${OPEN}cn${CLOSE}`;
 
 // `<ref …/>` or `<ref …>…</ref>`; attribute values may be quoted and hold `/` or `>`.
 const REF = /<ref\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(?:\/>|>([\s\S]*?)<\/ref\s*>)/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 // Where the reference list starts: references defined there (`{{reflist|refs=…}}`) are not uses.
 const LIST_START = /\{\{\s*(?:reflist|references)\b|<references\b/i;
+// Templates that stand for references: `{{r|a|b}}` reuses named references, `{{sfn|Smith|2001|p=3}}`
+// is a short citation (identical ones share a number); `{{citation needed}}` prints a marker.
+const R_TEMPLATE = /\{\{\s*r\s*\|([^{}]*)\}\}/gi;
+const SFN_TEMPLATE = /\{\{\s*sfnp?\s*\|([^{}]*)\}\}/gi;
+const CITATION_NEEDED = /\{\{\s*(?:citation needed|cn|fact|citation required)\s*(?:\|[^{}]*)?\}\}/gi;
 
 /**
  * `wikitext` with comments removed and each cited `<ref>` replaced by a placeholder for its
@@ -30,7 +36,7 @@ const LIST_START = /\{\{\s*(?:reflist|references)\b|<references\b/i;
  * of names that are never defined are dropped, as Wikipedia gives them no number in the list.
  */
 export function numberReferences(wikitext: string): { text: string; references: NumberedReference[] } {
-  const text = wikitext.replace(COMMENT, '');
+  const text = expandShorthands(wikitext.replace(COMMENT, ''));
   const listStart = text.search(LIST_START);
   const definitions = new Map<string, string>();
   for (const m of text.matchAll(REF)) {
@@ -58,9 +64,36 @@ export function numberReferences(wikitext: string): { text: string; references: 
   return { text: replaced, references: [...byKey.values()] };
 }
 
-/** `text` with each placeholder turned into its `[n]` marker, right after the preceding word. */
+/**
+ * `text` with each placeholder turned into its marker, right after the preceding word: `[n]`,
+ * or `[citation needed]` where the article has `{{citation needed}}`.
+ */
 export function placeMarkers(text: string): string {
-  return text.replace(PLACEHOLDER, (_, n: string) => `[${n}]`);
+  return text.replace(PLACEHOLDER, (_, n: string) => (n === 'cn' ? '[citation needed]' : `[${n}]`));
+}
+
+// `{{r|a}}` → `<ref name="a"/>`, `{{sfn|Smith|2001|p=3}}` → `<ref name="sfn-…">Smith 2001, p. 3.</ref>`,
+// `{{citation needed}}` → its placeholder.
+function expandShorthands(wikitext: string): string {
+  return wikitext
+    .replace(R_TEMPLATE, (_, params: string) =>
+      params
+        .split('|')
+        .map((p) => p.trim())
+        .filter((p) => p !== '' && !p.includes('='))
+        .map((name) => `<ref name="${name.replace(/["<>]/g, '')}"/>`)
+        .join(''),
+    )
+    .replace(SFN_TEMPLATE, (_, params: string) => {
+      const parts = params.split('|').map((p) => p.trim());
+      const named = new Map(parts.filter((p) => p.includes('=')).map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()]));
+      const positional = parts.filter((p) => p !== '' && !p.includes('='));
+      const year = positional.length > 1 ? positional.pop() : undefined;
+      const where = named.get('p') ? `, p. ${named.get('p')}` : named.get('pp') ? `, pp. ${named.get('pp')}` : named.get('loc') ? `, ${named.get('loc')}` : '';
+      const key = `sfn-${params.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+      return `<ref name="${key}">${positional.join(', ')}${year ? ` ${year}` : ''}${where}.</ref>`;
+    })
+    .replace(CITATION_NEEDED, CITATION_NEEDED_PLACEHOLDER);
 }
 
 /** Whether `text` still holds a placeholder (one the parser moved out of its place). */

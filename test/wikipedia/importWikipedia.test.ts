@@ -92,6 +92,10 @@ describe('articleId', () => {
     expect(articleId('France–North Korea relations')).toBe('france-north-korea-relations');
     expect(articleId('AC/DC')).toBe('ac-dc');
     expect(articleId('北朝鮮')).toBe('北朝鮮');
+    expect(articleId('고려도자기')).toBe('고려도자기');
+    expect(articleId('ガンダム')).toBe('ガンダム');
+    expect(articleId('Ελληνικά Άρθρα')).toBe('ελληνικά-άρθρα');
+    expect(Buffer.byteLength(articleId('北'.repeat(100)))).toBeLessThanOrEqual(200);
     expect(articleId('!!!')).toBe('article');
   });
 });

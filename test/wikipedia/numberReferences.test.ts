@@ -23,6 +23,18 @@ describe('numberReferences', () => {
     expect(references).toEqual([{ n: 1, wikitext: 'X', uses: 1 }]);
   });
 
+  it('reads {{r}} and {{sfn}} as references and {{citation needed}} as its marker', () => {
+    const { text, references } = numberReferences(
+      'A.<ref name="a">Source A</ref> B.{{r|a}} C.{{sfn|Smith|Jones|2001|p=3}} D.{{Sfn|Smith|Jones|2001|p=3}} E.{{sfnp|Lee|1999|pp=4–5}} F.{{citation needed|date=May 2020}} G.{{cn}}',
+    );
+    expect(placeMarkers(text)).toBe('A.[1] B.[1] C.[2] D.[2] E.[3] F.[citation needed] G.[citation needed]');
+    expect(references.map((r) => [r.n, r.wikitext, r.uses])).toEqual([
+      [1, 'Source A', 2],
+      [2, 'Smith, Jones 2001, p. 3.', 2],
+      [3, 'Lee 1999, pp. 4–5.', 1],
+    ]);
+  });
+
   it('puts a marker right after its word', () => {
     expect(placeMarkers('Alpha \u20451\u2046\u20452\u2046 beta')).toBe('Alpha[1][2] beta');
   });

@@ -19,7 +19,7 @@ export interface ParsedArticle {
 const NOT_PROSE =
   /^(references|notes|footnotes|citations|sources|notes and references|see also|external links|further reading|bibliography|gallery|einzelnachweise|anmerkungen|weblinks|literatur|siehe auch|notes et références|références|voir aussi|liens externes|bibliographie|referencias|véase también|enlaces externos|note|voci correlate|collegamenti esterni|referências|ver também|ligações externas)$/i;
 // What is left of markup the parser could not read (broken wikitext, an indented table).
-const MARKUP = /\{\{|\}\}|\[\[|\]\]|\||\{\||<\/?[a-z][^<>]*>|&[a-z]+;|^[*#:;!=]/i;
+const MARKUP = /\{\{|\}\}|\[\[|\]\]|\||\{\||<\/?[a-z][^<>]*>|&#?[a-z0-9]+;|^[*#:;]+\s|^[!=]/i;
 // Tables, also indented ones (`:{|`), which the parser would read as prose; nested tables included.
 const TABLE_OPEN = /^[:\s]*\{\|/;
 const TABLE_CLOSE = /^\s*\|\}/;
@@ -50,7 +50,7 @@ export function wikitextToArticle(wikitext: string): ParsedArticle {
 }
 
 function cleanParagraph(paragraph: string): string {
-  const text = placeMarkers(paragraph.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(?:[a-z][a-z0-9]*)\b[^<>]*>/gi, ''))
+  const text = placeMarkers(decodeNumericEntities(paragraph).replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(?:[a-z][a-z0-9]*)\b[^<>]*>/gi, ''))
     // What a dropped template leaves: empty brackets ("Firefox (English pronunciation [])"), a
     // space before punctuation.
     .replace(/\s*\[\s*\]|\s*\(\s*[,;]?\s*\)/g, '')
@@ -74,4 +74,14 @@ function removeTables(wikitext: string): string {
       return !inTable;
     })
     .join('\n');
+}
+
+// The parser decodes named entities (`&ndash;`) but not numeric ones (`&#8209;`). Brackets stay
+// encoded (and their sentence is dropped): `&#91;12&#93;` decoded would read as footnote 12.
+function decodeNumericEntities(text: string): string {
+  return text.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (entity, code: string) => {
+    const point = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code);
+    const valid = point > 0 && point <= 0x10ffff && point !== 0x5b && point !== 0x5d && (point < 0xd800 || point > 0xdfff);
+    return valid ? String.fromCodePoint(point) : entity;
+  });
 }

@@ -67,6 +67,11 @@ describe.each(Object.keys(WIKITEXT_FILES))('wikitextToArticle on %s', (stem) => 
 });
 
 describe('wikitextToArticle', () => {
+  it('decodes numeric entities but never makes a footnote marker of encoded brackets', () => {
+    const article = wikitextToArticle('It ran 8.7&#8211;9.2 in 1900. It is cited as &#91;12&#93; in print. The #1 rank is old.');
+    expect(article.sections).toEqual([{ heading: 'Introduction', paragraphs: ['It ran 8.7–9.2 in 1900. The #1 rank is old.'] }]);
+  });
+
   it('keeps references cited only in an infobox or a table in the list, numbered as Wikipedia shows them', () => {
     const article = wikitextToArticle(
       "{{Infobox country|name=X<ref>Infobox source</ref>}}\n'''X''' is a place.<ref name=\"a\">{{cite web|title=A|url=https://a.example/}}</ref> It is old.<ref name=\"a\"/>\n{| class=\"wikitable\"\n| cell<ref>Table source</ref>\n|}\n\n== History ==\nIt was founded in 1900.<ref>Plain source</ref>\n* A list item.\n[[Category:Places]]\n[[File:X.jpg|thumb|A caption.]]\n\n== See also ==\nSee also prose that is not body text.\n\n== References ==\n{{reflist}}",

@@ -23,7 +23,8 @@ const CITATION_NEEDED_PLACEHOLDER = `${OPEN}cn${CLOSE}`;
 const REF = /<ref\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(?:\/>|>([\s\S]*?)<\/ref\s*>)/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 // Where the reference list starts: references defined there (`{{reflist|refs=…}}`) are not uses.
-const LIST_START = /\{\{\s*(?:reflist|references)\b|<references\b/i;
+// A notes list (`{{reflist|group=note}}`) is not it.
+const LIST_START = /\{\{\s*(?:reflist|references)\b([^{}<]*)|<references\b([^>]*)>/gi;
 // Templates that stand for references: `{{r|a|b}}` reuses named references, `{{sfn|Smith|2001|p=3}}`
 // is a short citation (identical ones share a number); `{{citation needed}}` prints a marker.
 const R_TEMPLATE = /\{\{\s*r\s*\|([^{}]*)\}\}/gi;
@@ -37,7 +38,7 @@ const CITATION_NEEDED = /\{\{\s*(?:citation needed|cn|fact|citation required)\s*
  */
 export function numberReferences(wikitext: string): { text: string; references: NumberedReference[] } {
   const text = expandShorthands(wikitext.replace(COMMENT, ''));
-  const listStart = text.search(LIST_START);
+  const listStart = [...text.matchAll(LIST_START)].find((m) => !/group\s*=/i.test(m[1] ?? m[2] ?? ''))?.index ?? -1;
   const definitions = new Map<string, string>();
   for (const m of text.matchAll(REF)) {
     const name = attribute(m[1] ?? '', 'name');

@@ -23,6 +23,12 @@ describe('numberReferences', () => {
     expect(references).toEqual([{ n: 1, wikitext: 'X', uses: 1 }]);
   });
 
+  it('does not take a notes list for the reference list', () => {
+    const { text, references } = numberReferences('A.<ref group=note>N</ref>\n{{notelist}}{{reflist|group=note}}\nB.<ref>Source B</ref>\n{{reflist}}');
+    expect(placeMarkers(text)).toBe('A.\n{{notelist}}{{reflist|group=note}}\nB.[1]\n{{reflist}}');
+    expect(references).toEqual([{ n: 1, wikitext: 'Source B', uses: 1 }]);
+  });
+
   it('reads {{r}} and {{sfn}} as references and {{citation needed}} as its marker', () => {
     const { text, references } = numberReferences(
       'A.<ref name="a">Source A</ref> B.{{r|a}} C.{{sfn|Smith|Jones|2001|p=3}} D.{{Sfn|Smith|Jones|2001|p=3}} E.{{sfnp|Lee|1999|pp=4–5}} F.{{citation needed|date=May 2020}} G.{{cn}}',

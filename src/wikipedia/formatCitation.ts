@@ -11,9 +11,9 @@ export interface FormattedCitation {
 // English CS1 (cite web, cite news, cite book), German (Internetquelle, Literatur), French
 // (Lien web, Article, Ouvrage), Spanish, Italian and Portuguese (Cita web, Cita web, Citar web).
 const FIELDS = {
-  title: ['title', 'script-title', 'trans-title', 'titel', 'titre', 'título', 'titulo', 'titolo'],
+  title: ['title', 'script-title', 'trans-title', 'titel', 'titre', 'título', 'titulo', 'titolo', 'article', 'entry', 'chapter'],
   author: ['author', 'authors', 'vauthors', 'autor', 'auteur', 'autore', 'author1', 'autor1', 'auteur1'],
-  work: ['work', 'website', 'newspaper', 'journal', 'magazine', 'periodical', 'werk', 'sammelwerk', 'site', 'périodique', 'obra', 'sito', 'publicação'],
+  work: ['work', 'encyclopedia', 'website', 'newspaper', 'journal', 'magazine', 'periodical', 'werk', 'sammelwerk', 'site', 'périodique', 'obra', 'sito', 'publicação'],
   publisher: ['publisher', 'agency', 'hrsg', 'verlag', 'éditeur', 'editorial', 'editore', 'editora'],
   date: ['date', 'year', 'datum', 'jahr', 'année', 'fecha', 'año', 'data', 'ano'],
   url: ['url', 'archive-url', 'archiveurl', 'archiv-url'],
@@ -22,26 +22,37 @@ const FIELDS = {
 /**
  * Formats a citation as Wikipedia's citation style prints it, in plain text:
  * `Last, First; Last2, First2 (date). "Title". Work. Publisher.`, or without authors
- * `"Title". Work. Publisher. date.`; a reference without a template keeps its own text.
+ * `"Title". Work. Publisher. date.`; a reference without a template keeps its own text, with
+ * external links reduced to their labels (`[https://… Release notes]` → `Release notes`).
  */
 export function formatCitation(parts: CitationParts): FormattedCitation {
   const fields = Object.fromEntries(Object.entries(parts.fields ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const pick = (names: readonly string[]): string | undefined => names.map((n) => fields[n]).find((v) => v !== undefined && v !== '');
   const url = httpUrl(pick(FIELDS.url)) ?? httpUrl(parts.firstUrl);
   const title = pick(FIELDS.title)?.replace(/^[a-z]{2,3}:/, '');
-  if (!title) return withUrl(parts.text || url || 'Reference without text in the article.', url);
+  const work = pick(FIELDS.work);
+  if (!title && !work) return withUrl(plainReference(parts, url), url);
   const authors = authorsOf(fields) ?? pick(FIELDS.author);
   const date = pick(FIELDS.date);
-  const work = pick(FIELDS.work);
   const publisher = pick(FIELDS.publisher);
+  const quoted = title ? `"${title}"` : undefined;
   const pieces = authors
-    ? [`${authors}${date ? ` (${date})` : ''}`, `"${title}"`, work, publisher]
-    : [`"${title}"`, work, publisher, date];
+    ? [`${authors}${date ? ` (${date})` : ''}`, quoted, work, publisher]
+    : [quoted, work, publisher, date];
   const text = pieces
     .filter((p): p is string => p !== undefined && p !== '')
     .map((p) => (/[.!?]["”]?$/.test(p) ? p : `${p}.`))
     .join(' ');
   return withUrl(text, url);
+}
+
+// A reference's own text; what a template without fields leaves (`{{IMDb name|123}}`) is named.
+function plainReference(parts: CitationParts, url: string | undefined): string {
+  const text = parts.text
+    .replace(/\[(?:https?:)?\/\/[^\s\]]+\s+([^\]]+)\]/g, '$1')
+    .replace(/\[(?:https?:)?\/\/[^\s\]]+\]/g, '')
+    .trim();
+  return text || parts.fields?.template || url || 'Reference without text in the article.';
 }
 
 // `last1`/`first1` … `last9`/`first9` (and `last`/`first`) as `Last, First; …`, at most four then "et al.".

@@ -59,7 +59,8 @@ export function parseWikitext(wikitext: string): { sections: WikitextSection[]; 
 export function readCitation(wikitext: string): CitationParts {
   const doc = wtf(wikitext);
   const text = doc.text().replace(/\s+/g, ' ').trim();
-  const firstUrl = /https?:\/\/[^\s\]|<>"{}]+/.exec(wikitext)?.[0];
+  // Protocol-relative links (`[//www.mozilla.org/… Notes]`) are read as https.
+  const firstUrl = /(?:https?:)?\/\/[^\s\]|<>"{}]+/.exec(wikitext)?.[0]?.replace(/^\/\//, 'https://');
   const citation = (doc.references() as unknown as WtfReference[])[0] ?? (doc.templates() as unknown as WtfReference[])[0];
   if (!citation) return firstUrl ? { text, firstUrl } : { text };
   const fields: Record<string, string> = {};

@@ -28,6 +28,16 @@ describe('formatCitation', () => {
     expect(format('Ordnance Survey: Landranger map sheet 200')).toEqual({ text: 'Ordnance Survey: Landranger map sheet 200' });
   });
 
+  it('reduces external links to their labels, reads protocol-relative URLs as https, and names a bare template', () => {
+    expect(format("[//www.mozilla.org/en-US/firefox/releases/1.5.html Mozilla Firefox 1.5 Release Notes] (englisch), Meldung bei ''Mozilla''.")).toEqual({
+      text: 'Mozilla Firefox 1.5 Release Notes (englisch), Meldung bei Mozilla.',
+      url: 'https://www.mozilla.org/en-US/firefox/releases/1.5.html',
+    });
+    expect(format('{{cite encyclopedia |encyclopedia=The Welsh Academy Encyclopaedia of Wales |year=2008 |publisher=University of Wales Press}}')).toEqual({
+      text: 'The Welsh Academy Encyclopaedia of Wales. University of Wales Press. 2008.',
+    });
+  });
+
   it('keeps only http and https URLs', () => {
     expect(format('{{cite web |url=javascript:alert(1) |title=T}}')).toEqual({ text: '"T".' });
     expect(httpUrl('https://a.example/x y<z>')).toBe('https://a.example/x%20y%3Cz%3E');

@@ -51,6 +51,8 @@ function plainReference(parts: CitationParts, url: string | undefined): string {
   const text = parts.text
     .replace(/\[(?:https?:)?\/\/[^\s\]]+\s+([^\]]+)\]/g, '$1')
     .replace(/\[(?:https?:)?\/\/[^\s\]]+\]/g, '')
+    // Template fields left over from broken wikitext ("Art.50 letter |url=…").
+    .replace(/\s*\|\s*[\w-]+\s*=.*$/, '')
     .trim();
   return text || parts.fields?.template || url || 'Reference without text in the article.';
 }

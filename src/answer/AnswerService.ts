@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { IndexData } from '../index/IndexStore.js';
+import { footnotesSupporting } from '../corpus/attribution.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { AnalyzedQuery } from '../retrieval/analyzeQuery.js';
 import { holdsAnswerKind } from '../retrieval/answerKind.js';
@@ -128,10 +129,10 @@ export class AnswerService {
   private toPassage(span: RetrievedSpan): Passage {
     const doc = this.data.documents.get(span.chunk.docId)!;
     const text = doc.text.slice(span.start, span.end);
-    const numbers = [...new Set(span.sentences.flatMap((s) => s.supportedBy))].sort((a, b) => a - b);
+    const numbers = footnotesSupporting(span.sentences);
     const footnotes = numbers.flatMap((n) => {
       const ref = doc.references.find((r) => r.n === n);
-      return ref ? [{ n, text: ref.text }] : [];
+      return ref ? [{ n, text: ref.text, ...(ref.url ? { url: ref.url } : {}) }] : [];
     });
     return {
       doc: doc.id,

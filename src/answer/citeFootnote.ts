@@ -1,3 +1,4 @@
+import { runsSupportedBy } from '../corpus/attribution.js';
 import type { Document, Sentence } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import { MAX_QUOTE_CHARS } from '../retrieval/focusPassage.js';
@@ -17,7 +18,7 @@ export function citeFootnote(documents: ReadonlyMap<string, Document>, n: number
   }
   const citations = docs.flatMap((doc) => {
     const ref = doc.references.find((r) => r.n === n);
-    return ref ? [{ doc: doc.id, title: doc.title, n, text: ref.text, passages: citingPassages(doc, n) }] : [];
+    return ref ? [{ doc: doc.id, title: doc.title, n, text: ref.text, ...(ref.url ? { url: ref.url } : {}), passages: citingPassages(doc, n) }] : [];
   });
   if (citations.length === 0) {
     const max = Math.max(0, ...docs.map((d) => d.references.length));
@@ -27,25 +28,32 @@ export function citeFootnote(documents: ReadonlyMap<string, Document>, n: number
   return citations;
 }
 
-/** Runs of consecutive sentences supported by footnote `n`, trimmed from the front to fit. */
+/**
+ * Every sentence footnote `n` supports, as runs of consecutive sentences, each run split into
+ * quotes of at most `MAX_QUOTE_CHARS` (a longer single sentence stays whole): nothing is dropped.
+ */
 function citingPassages(doc: Document, n: number): CitingPassage[] {
   const passages: CitingPassage[] = [];
   for (const section of doc.sections) {
     for (const paragraph of section.paragraphs) {
-      let run: Sentence[] = [];
-      const flush = (): void => {
-        while (run.length > 1 && run[run.length - 1]!.end - run[0]!.start > MAX_QUOTE_CHARS) run = run.slice(1);
-        const first = run[0];
-        const last = run[run.length - 1];
-        if (first && last) passages.push({ section: section.heading, text: doc.text.slice(first.start, last.end), start: first.start, end: last.end });
-        run = [];
-      };
-      for (const s of paragraph.sentences) {
-        if (s.supportedBy.includes(n)) run.push(s);
-        else flush();
+      for (const run of runsSupportedBy(paragraph, n)) {
+        for (const piece of splitToFit(run, MAX_QUOTE_CHARS)) {
+          const first = piece[0]!;
+          const last = piece[piece.length - 1]!;
+          passages.push({ section: section.heading, text: doc.text.slice(first.start, last.end), start: first.start, end: last.end });
+        }
       }
-      flush();
     }
   }
   return passages;
+}
+
+function splitToFit(run: readonly Sentence[], maxChars: number): Sentence[][] {
+  const pieces: Sentence[][] = [];
+  for (const s of run) {
+    const piece = pieces[pieces.length - 1];
+    if (piece && s.end - piece[0]!.start <= maxChars) piece.push(s);
+    else pieces.push([s]);
+  }
+  return pieces;
 }

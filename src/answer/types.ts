@@ -2,6 +2,8 @@
 export interface Footnote {
   readonly n: number;
   readonly text: string;
+  /** The source's `http`/`https` URL, when the reference has one. */
+  readonly url?: string;
 }
 
 /** A verbatim quote from a document with what supports it. */
@@ -71,6 +73,8 @@ export interface Citation {
   readonly title: string;
   readonly n: number;
   readonly text: string;
+  /** The source's `http`/`https` URL, when the reference has one. */
+  readonly url?: string;
   readonly passages: readonly CitingPassage[];
 }
 

@@ -1,4 +1,5 @@
 import { type DocumentLimits, tooLarge } from '../corpus/DocumentLimits.js';
+import { footnotesSupporting } from '../corpus/attribution.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import type { Document, Sentence } from '../corpus/types.js';
 
@@ -66,7 +67,7 @@ export function chunkDocument(doc: Document, options: ChunkOptions = {}): Chunk[
 
 /** Footnote numbers a chunk's text carries or is supported by, ascending. */
 export function chunkFootnotes(chunk: Chunk): number[] {
-  return [...new Set(chunk.sentences.flatMap((s) => s.supportedBy))].sort((a, b) => a - b);
+  return footnotesSupporting(chunk.sentences);
 }
 
 /** The text embedded for a chunk: title and section give the model context; markers are dropped. */

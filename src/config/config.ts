@@ -48,6 +48,8 @@ const schema = z.object({
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: z.url('must be an http(s) URL').optional().or(z.literal('').transform(() => undefined)),
+  // MediaWiki Action API for imports; empty: https://<lang>.wikipedia.org/w/api.php from the article URL.
+  WIKIPEDIA_API_URL: z.url('must be an http(s) URL').optional().or(z.literal('').transform(() => undefined)),
   MODERATOR_ROLE_ID: snowflake,
   // Servers where /corpus may change the corpus; default: DISCORD_GUILD_ID (see loadConfig).
   CORPUS_GUILD_IDS: snowflakeList,

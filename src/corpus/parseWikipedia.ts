@@ -3,7 +3,8 @@ import { DocumentBudget } from './DocumentLimits.js';
 import { stripMarkers } from './footnoteMarkers.js';
 import { splitLines, trimmedSpan } from './lines.js';
 import { parseReference } from './parseReference.js';
-import type { Document, Paragraph, Reference, Section } from './types.js';
+import { parseSourceLine } from './sourceLine.js';
+import type { Document, DocumentSource, Paragraph, Reference, Section } from './types.js';
 
 /** Name of the section before the first heading. */
 export const LEAD_SECTION = 'Introduction';
@@ -28,7 +29,8 @@ const NAVIGATION_SECTIONS = /^(see also|external links|further reading|bibliogra
 /**
  * Parses a Wikipedia article saved as plain text: title on the first line, boilerplate and
  * infobox lines dropped, `Heading[edit]` sections, one paragraph per line, and the numbered
- * reference list (`  1. ^ a b "…"`) at the end.
+ * reference list (`  1. ^ a b "…" <https://…>`) at the end, and for an imported article the
+ * `Retrieved from "<url>", revision <id> of <timestamp>.` line (see `sourceLine.ts`).
  * Throws `document_too_large` when the text passes one of `budget`'s limits.
  */
 export function parseWikipedia(id: string, text: string, budget = new DocumentBudget(id)): Document {
@@ -42,11 +44,17 @@ export function parseWikipedia(id: string, text: string, budget = new DocumentBu
   let current = { heading: LEAD_SECTION, paragraphs: [] as Paragraph[] };
   let mode: 'body' | 'references' | 'navigation' = 'body';
   let proseSeen = false;
+  let source: DocumentSource | undefined;
 
   for (const line of lines) {
     if (line === titleLine) continue;
     const trimmed = line.text.trim();
     if (trimmed === '' || BOILERPLATE.some((re) => re.test(trimmed))) continue;
+    const retrieved = parseSourceLine(trimmed);
+    if (retrieved) {
+      source = retrieved;
+      continue;
+    }
     const reference = parseReference(line.text);
     if (reference) {
       references.push(reference);
@@ -73,7 +81,7 @@ export function parseWikipedia(id: string, text: string, budget = new DocumentBu
   }
   budget.finish();
   if (current.paragraphs.length > 0) sections.push(current);
-  return { id, title, text, sections: sections as Section[], references, format: 'wikipedia' };
+  return { id, title, text, sections: sections as Section[], references, format: 'wikipedia', ...(source ? { source } : {}) };
 }
 
 /**

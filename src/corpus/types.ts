@@ -12,6 +12,11 @@ export interface Reference {
   readonly text: string;
   /** How many times the article cites it (the `a b` backlinks; 1 when there are none). */
   readonly backlinks: number;
+  /**
+   * Where the source can be read: an `http`/`https` URL written after the reference text as
+   * `<https://…>` (imported articles); absent when the reference has none.
+   */
+  readonly url?: string;
 }
 
 /** A sentence with the footnote markers that follow it. */
@@ -54,4 +59,16 @@ export interface Document {
   readonly references: readonly Reference[];
   /** Format the parser used. */
   readonly format: 'wikipedia' | 'markdown';
+  /** The revision the document was imported from (Wikipedia plain text with a `Retrieved from` line). */
+  readonly source?: DocumentSource;
+}
+
+/** Which revision of which online article a document holds. */
+export interface DocumentSource {
+  /** The article's URL, e.g. `https://fr.wikipedia.org/wiki/Cor%C3%A9e_du_Nord`. */
+  readonly url: string;
+  /** MediaWiki revision id. */
+  readonly revisionId: number;
+  /** When the revision was saved, ISO 8601 in UTC, e.g. `2025-01-31T12:00:00Z`. */
+  readonly timestamp: string;
 }

@@ -1,6 +1,6 @@
 import type { Answer, Citation } from '../answer/types.js';
 
-/** The `ask --json` shape: exactly these keys, in this order. */
+/** The `ask --json` shape: exactly these keys, in this order (a footnote's `url` only when it has one). */
 export function answerToJson(answer: Answer): object {
   return {
     question: answer.question,
@@ -11,7 +11,7 @@ export function answerToJson(answer: Answer): object {
       section: p.section,
       text: p.text,
       score: p.score,
-      footnotes: p.footnotes.map((f) => ({ n: f.n, text: f.text })),
+      footnotes: p.footnotes.map((f) => ({ n: f.n, text: f.text, ...(f.url ? { url: f.url } : {}) })),
       citationNeeded: p.citationNeeded,
     })),
     reading: {
@@ -33,6 +33,7 @@ export function citationsToJson(citations: readonly Citation[]): object[] {
     title: c.title,
     n: c.n,
     text: c.text,
+    ...(c.url ? { url: c.url } : {}),
     passages: c.passages.map((p) => ({ section: p.section, text: p.text })),
   }));
 }

@@ -7,7 +7,7 @@ export const CITATION_NEEDED_WARNING = '⚠ This claim is marked [citation neede
 /**
  * A terminal answer: a line on how the question was read when a word was corrected or spelt
  * out, then each passage as `> ` quote lines under its document and section, its footnotes as
- * `[n] reference text`, and a warning on a `[citation needed]` claim; or why it declined.
+ * `[n] reference text` (then its URL, when it has one), and a warning on a `[citation needed]` claim; or why it declined.
  */
 export function renderAnswerText(answer: Answer): string {
   const read = readingLine(answer.reading, plainQuote);
@@ -22,7 +22,7 @@ function renderPassage(p: Passage, rank: number): string {
   const lines = [`${rank}. ${p.title} — ${p.section}`];
   for (const line of p.text.split('\n')) lines.push(`> ${line}`);
   if (p.citationNeeded) lines.push(CITATION_NEEDED_WARNING);
-  for (const f of p.footnotes) lines.push(`[${f.n}] ${f.text}`);
+  for (const f of p.footnotes) lines.push(`[${f.n}] ${withUrl(f.text, f.url)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -30,10 +30,15 @@ function renderPassage(p: Passage, rank: number): string {
 export function renderCitationText(citations: readonly Citation[]): string {
   return citations
     .map((c) => {
-      const lines = [`[${c.n}] ${c.text}`, `    in ${c.title} (${c.doc})`];
+      const lines = [`[${c.n}] ${withUrl(c.text, c.url)}`, `    in ${c.title} (${c.doc})`];
       if (c.passages.length === 0) lines.push('    (no passage of the text carries this marker)');
       for (const p of c.passages) lines.push('', `  ${p.section}:`, ...p.text.split('\n').map((l) => `  > ${l}`));
       return `${lines.join('\n')}\n`;
     })
     .join('\n');
+}
+
+// A reference with its source: the URL after the text, where a terminal makes it clickable.
+function withUrl(text: string, url: string | undefined): string {
+  return url ? `${text} ${url}` : text;
 }

@@ -5,6 +5,7 @@ import { CITATION_NEEDED_WARNING } from '../../render/renderAnswerText.js';
 import { answerButtons } from './answerButtons.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
+import { referenceLink } from './referenceLink.js';
 import { quoteBlock, safeText } from './safeText.js';
 
 export interface AnswerMessageOptions {
@@ -61,11 +62,12 @@ function passageEmbed(p: Passage, rank: number): APIEmbed {
 }
 
 /**
- * Footnotes as `[n] reference text` lines within one field value; footnotes that do not fit are
+ * Footnotes as `[n] reference text` lines (`[n] [Title](url) — rest` when the reference has a URL)
+ * within one field value; footnotes that do not fit are
  * summarised as "…and k more (see /cite)" rather than cut mid-reference.
  */
 export function footnoteList(footnotes: readonly Footnote[], max: number = DISCORD_LIMITS.fieldValue): string {
-  const lines = footnotes.map((f) => truncate(`[${f.n}] ${safeText(f.text.slice(0, 400))}`, 300));
+  const lines = footnotes.map((f) => `[${f.n}] ${referenceLink(f.text, f.url, 295)}`);
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {

@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Citation } from '../../answer/types.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
+import { referenceLink } from './referenceLink.js';
 import { quoteBlock, safeText } from './safeText.js';
 
 const CITE_COLOUR = 0x57f287;
@@ -17,7 +18,7 @@ export function renderCitationMessage(citations: readonly Citation[]): BotMessag
 }
 
 function citationEmbed(c: Citation): APIEmbed {
-  const head = `${truncate(safeText(c.text.slice(0, 2000)), 1500)}\n\n`;
+  const head = `${referenceLink(c.text, c.url, 1500)}\n\n`;
   const blocks = c.passages.map((p) => `*${safeText(p.section)}*\n${quoteBlock(p.text.slice(0, DISCORD_LIMITS.description))}`);
   let description = c.passages.length === 0 ? `${head}_No passage of the text carries this marker._` : `${head}**Cited by**`;
   for (const [i, block] of blocks.entries()) {

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { placeFile, writeFileDurably } from '../bot/placeFile.js';
+
+/**
+ * Writes a corpus file atomically: whole and flushed under a temp name, then moved into place.
+ * Without `replace` an existing file is never overwritten (`EEXIST`); with it, readers see the
+ * old file or the new one, never a mix. Temp files use `placeFile`'s naming, so a crash leaves
+ * nothing the corpus loader reads and start-up clean-up removes them.
+ */
+export async function writeCorpusFile(dir: string, name: string, text: string, options: { replace: boolean }): Promise<void> {
+  const bytes = new TextEncoder().encode(text);
+  if (!options.replace) return placeFile(dir, name, bytes);
+  const temp = join(dir, `.upload-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFileDurably(temp, bytes, 'wx');
+    await rename(temp, join(dir, name));
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}

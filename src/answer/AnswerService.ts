@@ -143,7 +143,8 @@ export class AnswerService {
       end: span.end,
       score: Math.round(span.score * 1000) / 1000,
       footnotes,
-      citationNeeded: /\[citation needed\]/i.test(text),
+      // From the parser, which reads every form of the marker ("[citation needed]", Markdown's "[^citation needed]").
+      citationNeeded: span.sentences.some((s) => s.citationNeeded),
     };
   }
 }

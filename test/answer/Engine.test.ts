@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,20 @@ describe('Engine.open', () => {
     expect(built?.chunks).toBe(12);
     expect(reasons.at(-1)).toBe(`the index is damaged: ${damaged}`);
     expect((await engine.service.answer('Does France recognise North Korea?', 1)).passages[0]?.text).toContain('not to recognise North Korea');
+  });
+});
+
+describe('answer passages', () => {
+  it('flag a Markdown [^citation needed] claim from the parser, as the Wikipedia form is', async () => {
+    const corpusDir = join(tmp, 'markdown-corpus');
+    mkdirSync(corpusDir);
+    writeFileSync(
+      join(corpusDir, 'kettles.md'),
+      '# Zorbian kettles\n\n## History\n\nThe silver kettles of Quellmar were first cast by travelling monks.[^citation needed] Each kettle holds nine cups.[^1]\n\n[^1]: Quellmar Gazette, 1998\n',
+    );
+    const { engine } = await Engine.open({ corpusDir, dataDir: join(tmp, 'markdown-data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.3, passages: 3 });
+    const [passage] = (await engine.service.answer('Who first cast the silver kettles of Quellmar?', 1)).passages;
+    expect(passage?.text).toContain('first cast by travelling monks.[^citation needed]');
+    expect(passage?.citationNeeded).toBe(true);
   });
 });

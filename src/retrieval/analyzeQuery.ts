@@ -130,6 +130,11 @@ export interface AskedWord {
   readonly part: 'core' | 'context';
   /** The word typed right after it (stop words included), for two-word lemmas: "give *up*". */
   readonly next?: string;
+  /**
+   * A word that can only count a little: a word of another language its dictionary lacks
+   * ("humanitaire"), which may or may not be the corpus's; read as weak unless the corpus uses it.
+   */
+  readonly unsure?: boolean;
 }
 
 /**

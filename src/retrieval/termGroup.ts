@@ -68,7 +68,14 @@ export function termGroup(
   const content = (text: string): Token[] => tokenize(text).filter((t) => !t.stop);
   if (asked.readings.length > 1 || content(word).length > 1) {
     // Several readings, or one of several words ("foreign ministry"): each a stand-in of equal rank.
-    for (const r of asked.readings) addPhrase(content(r), READING_WEIGHT, '');
+    // A one-word reading matches by its stem, as a typed word does ("recognize" finds "recognise").
+    for (const r of asked.readings) {
+      const words = content(r);
+      const only = words.length === 1 ? words[0]! : undefined;
+      if (only && vocabulary.documentFrequency(only.stem) > 0) {
+        if ((alternatives.get(only.stem)?.weight ?? 0) < READING_WEIGHT) alternatives.set(only.stem, { stem: only.stem, weight: READING_WEIGHT });
+      } else addPhrase(words, READING_WEIGHT, '');
+    }
     if (alternatives.size === 0 && phrases.size === 0) return unknownGroup(asked, word, reading, vocabulary);
     const first = content(word);
     return finish(asked, first.map((t) => t.word).join(' '), reading, alternatives, phrases, vocabulary, first.map((t) => t.stem));
@@ -198,8 +205,9 @@ function finish(
   // General words say how or what kind, not what about: adverbs, and words of many senses
   // ("take", "give", "side", "job"), which chat uses loosely.
   const general = !name && profile !== undefined && (profile.adverbOnly || profile.senses >= COMMON_SENSES);
-  const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general ? 'weak' : 'key';
   const known = [...alternatives.values()].some((a) => vocabulary.documentFrequency(a.stem) > 0) || phrases.size > 0;
+  const unsure = asked.unsure === true && !known;
+  const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general || unsure ? 'weak' : 'key';
   // An acronym or a phrase is as rare as its rarest word.
   const idf = acronym || ownStems.length > 1 ? Math.max(...[...phrases.values()].flatMap((p) => p.stems).map((s) => vocabulary.idf(s)), 0) || vocabulary.idf(ownStems[0]!) : vocabulary.idf(ownStems[0]!);
   return {
@@ -210,7 +218,7 @@ function finish(
     alternatives: [...alternatives.values()].sort((a, b) => b.weight - a.weight),
     phrases: [...phrases.values()],
     known,
-    salient: name,
+    salient: name && !unsure,
     ...(reading ? { reading } : {}),
   };
 }

@@ -93,4 +93,21 @@ describe('analyzeQuery on chat', () => {
     expect(groups.find((g) => g.word === 'refuses')?.role).toBe('weak');
     expect(read('does jack lang refuse to speak').find((g) => g.word === 'refuse')?.role).toBe('key');
   });
+
+  it('reads a translated word by the stems of its readings, and a word the dictionary lacks as weak', () => {
+    const groups = analyzeQuery(
+      [
+        { typed: 'reconnait', readings: ['acknowledge', 'recognize'], kind: 'translated', part: 'core' },
+        { typed: 'humanitaire', readings: ['humanitaire'], part: 'core', unsure: true },
+        { typed: 'lang', readings: ['lang'], part: 'core', unsure: true },
+      ],
+      vocabulary,
+      wordnet,
+    ).groups;
+    // "recognize" finds the corpus's British "recognise" through their common stem.
+    expect(groups[0]!.alternatives.map((a) => a.stem)).toContain('recogn');
+    expect(groups[0]!.known).toBe(true);
+    expect(groups.slice(1).map(summary)).toEqual(['humanitaire:weak?', 'lang:key!']);
+  });
 });
+

@@ -93,6 +93,14 @@ export function termGroup(
     const to = [...new Set(acronym.filter((p) => content(p).every((t) => vocabulary.hasWord(t.word))))];
     return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word }, alternatives, phrases, vocabulary, [token.stem], true, wordnet);
   }
+  // "05", "81": a year written short, read as the corpus's years that end so (2005, 1981).
+  if (/^\d{2}$/.test(token.word)) {
+    const years = ['19', '20'].map((c) => `${c}${token!.word}`).filter((y) => vocabulary.hasWord(y));
+    if (years.length > 0) {
+      for (const y of years) alternatives.set(y, { stem: y, weight: READING_WEIGHT });
+      return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: years.join(' / ') }, alternatives, phrases, vocabulary, [years[0]!], false, wordnet);
+    }
+  }
   const chosen = allowCorrection ? correctionOf(token, vocabulary, wordnet, questionStems) : undefined;
   if (chosen === null) return undefined;
   if (chosen) {

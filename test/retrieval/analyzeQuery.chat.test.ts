@@ -109,5 +109,9 @@ describe('analyzeQuery on chat', () => {
     expect(groups[0]!.known).toBe(true);
     expect(groups.slice(1).map(summary)).toEqual(['humanitaire:weak?', 'lang:key!']);
   });
-});
 
+  it('reads a year written short as the corpus years ending so', () => {
+    expect(read('mitterrand in 81')[1]).toMatchObject({ word: '81', known: true, reading: { kind: 'expanded', from: '81', to: '1981' } });
+    expect(read('mitterrand in 77')[1]).toMatchObject({ word: '77', known: false });
+  });
+});

@@ -75,6 +75,10 @@ export function termGroup(
       if (only && vocabulary.documentFrequency(only.stem) > 0) {
         if ((alternatives.get(only.stem)?.weight ?? 0) < READING_WEIGHT) alternatives.set(only.stem, { stem: only.stem, weight: READING_WEIGHT });
       } else addPhrase(words, READING_WEIGHT, '');
+      // A translation's own synonyms, as for a typed word ("visit" → "tour"), a little weaker.
+      for (const e of only && wordnet ? wordnet.related(only.word) : []) {
+        if (e.weight >= MIN_EXPANSION_WEIGHT) addPhrase(content(e.term), e.weight * READING_WEIGHT, only!.stem);
+      }
     }
     if (alternatives.size === 0 && phrases.size === 0) return unknownGroup(asked, word, reading, vocabulary);
     const first = content(word);

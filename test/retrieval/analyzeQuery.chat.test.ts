@@ -92,6 +92,9 @@ describe('analyzeQuery on chat', () => {
     expect(groups[0]!.name).toBe(groups[1]!.name);
     expect(groups.find((g) => g.word === 'refuses')?.role).toBe('weak');
     expect(read('does jack lang refuse to speak').find((g) => g.word === 'refuse')?.role).toBe('key');
+    // A claim's figure the corpus lacks is a detail to check, not a reason to decline; a name stays key.
+    expect(read('france recognised nk in 2024, right?').find((g) => g.word === '2024')?.role).toBe('weak');
+    expect(read('germany recognised nk, right?').find((g) => g.word === 'germany')).toMatchObject({ role: 'key', salient: true, known: false });
   });
 
   it('reads a translated word by the stems of its readings, and a word the dictionary lacks as weak', () => {

@@ -1,3 +1,4 @@
+import { errorText } from '../support/errorText.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, type APIEmbed } from 'discord.js';
@@ -42,8 +43,9 @@ describe('an article imported from Wikipedia, in Discord', () => {
     );
     const answer = await bot.fake.waitForCall(callTo.editOriginal(ask), 10_000);
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;
-    const footnotes = embeds.flatMap((e) => e.fields ?? []).map((f) => f.value);
-    expect(footnotes).toEqual([`[3] [British Museum - Term details](${BRITISH_MUSEUM})\n[4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)`]);
+    // Footnotes in small print under the quote, each a link to its source.
+    const footnotes = embeds.flatMap((e) => (e.description ?? '').split('\n').filter((l) => l.startsWith('-# [')));
+    expect(footnotes).toEqual([`-# [3] [British Museum - Term details](${BRITISH_MUSEUM})`, '-# [4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)']);
 
     const cite = bot.fake.dispatchInteraction(
       chatInputInteraction({
@@ -72,18 +74,19 @@ describe('an article imported from Wikipedia, in Discord', () => {
     );
     const answer = await bot.fake.waitForCall(callTo.editOriginal(ask), 10_000);
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;
-    expect(embeds[0]?.title).toContain('Bodmin');
-    expect(embeds.flatMap((e) => e.fields ?? []).map((f) => f.value).join('\n')).toMatch(/^\[\d+\] \[[^\]]+\]\(https?:\/\/[^)]+\)/m);
+    // The document named once, linked to the article it came from.
+    expect((answer.body as { content: string }).content).toContain('From [**Bodmin**](https://en.wikipedia.org/wiki/Bodmin)');
+    expect(embeds.map((e) => e.description).join('\n')).toMatch(/^-# \[\d+\] \[[^\]]+\]\(https?:\/\/[^)]+\)/m);
   });
 
   it('refuses /corpus add with both or neither of file: and url:, and a non-Wikipedia URL, changing nothing', async () => {
     const who = testMember({ manageGuild: true });
     const neither = bot.corpus('add', who);
     const callback = await bot.fake.waitForCall(callTo.callback(neither), 5000);
-    expect((callback.body as { data: { content: string } }).data.content).toContain('give either file: (a .txt or .md upload) or url: (a Wikipedia article URL), not both');
+    expect(errorText(callback.body)).toBe('Give either file: (a .txt or .md upload) or url: (a Wikipedia article URL), not both');
 
     const foreign = bot.corpus('add', who, { url: 'https://example.com/wiki/Bodmin' });
     const refused = await bot.fake.waitForCall(callTo.editOriginal(foreign), 10_000);
-    expect((refused.body as { content: string }).content).toMatch(/not a Wikipedia article URL/);
+    expect(errorText(refused.body)).toMatch(/not a Wikipedia article URL/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
+import { COLOURS } from '../../../src/bot/render/colours.js';
 import { DISCORD_LIMITS, truncate } from '../../../src/bot/render/discordLimits.js';
 import { renderCitationMessage } from '../../../src/bot/render/renderCitationMessage.js';
 
@@ -10,7 +11,7 @@ describe('renderCitationMessage', () => {
     ]);
 
     expect(message.embeds).toEqual([
-      { color: 0x57f287, title: '[2] Doc', description: 'BBC @\u200beveryone\n\n**Cited by**\n*Intro*\n> A poll.[2]', footer: { text: 'd' } },
+      { color: COLOURS.sourced, title: '[2] Doc', description: 'BBC @\u200beveryone\n\n**Cited by**\n*Intro*\n> A poll.[2]' },
     ]);
     expect(message.allowedMentions).toEqual({ parse: [] });
   });

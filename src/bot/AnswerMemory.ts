@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Passage } from '../answer/types.js';
+import type { Passage, QuestionReading } from '../answer/types.js';
 
 /** A 👍 or 👎 on an answer. */
 export type Vote = 'up' | 'down';
@@ -9,8 +9,12 @@ export interface RememberedAnswer {
   readonly question: string;
   /** The question this one followed up, when it did (it is read as context again for more passages). */
   readonly after?: string;
-  /** Passages shown so far, in order (first page, then each "More passages" page). */
+  /** Passages shown so far, in order (first page, then each page looked at): what a vote rates. */
   readonly shown: readonly Passage[];
+  /** Every passage of the answer, best first, for its pages. */
+  readonly passages: readonly Passage[];
+  /** How the question was read, shown again on each page. */
+  readonly reading: QuestionReading;
 }
 
 /**
@@ -53,9 +57,11 @@ export class AnswerMemory {
     this.votes.set(id, votes);
   }
 
-  /** Adds passages shown by a "More passages" page. */
+  /** Adds the passages of a page looked at to those shown (each once). */
   extend(id: string, more: readonly Passage[]): void {
     const current = this.answers.get(id);
-    if (current) this.answers.set(id, { ...current, shown: [...current.shown, ...more] });
+    if (!current) return;
+    const added = more.filter((p) => !current.shown.includes(p));
+    this.answers.set(id, { ...current, shown: [...current.shown, ...added] });
   }
 }

@@ -1,8 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { Passage } from '../answer/types.js';
 import { UserError } from '../errors.js';
 import type { BotContext } from './BotContext.js';
-import { type BotMessage, textMessage } from './render/BotMessage.js';
+import type { BotMessage } from './render/BotMessage.js';
 import { renderAnswerMessage } from './render/renderAnswerMessage.js';
 import { renderMissMessage } from './render/renderMissMessage.js';
 
@@ -23,12 +22,13 @@ export interface QuestionReply {
  * beyond the page is asked for, to know whether to offer "More passages".
  */
 export async function answerQuestion(ctx: BotContext, question: string, label: string, after?: string): Promise<QuestionReply> {
-  const answer = await ctx.engine.service.answer(question, ctx.passages + 1, after);
+  const answer = await ctx.engine.service.answer(question, MAX_PASSAGES_SHOWN, after);
   if (!answer.answered) return { message: renderMissMessage(answer, await ctx.engine.service.overview(), label), answered: false };
   const shown = answer.passages.slice(0, ctx.passages);
-  const answerId = ctx.answers.remember({ question: answer.question, shown, ...(after === undefined ? {} : { after }) });
+  const answerId = ctx.answers.remember({ question: answer.question, shown, passages: answer.passages, reading: answer.reading, ...(after === undefined ? {} : { after }) });
   const more = answer.passages.length > shown.length;
-  return { message: renderAnswerMessage({ ...answer, passages: shown }, { label, answerId, more }), answered: true };
+  const pager = more ? { page: 0, pages: pageCount(answer.passages.length, ctx.passages), total: answer.passages.length } : undefined;
+  return { message: renderAnswerMessage({ ...answer, passages: shown }, { label, answerId, more, ...(pager ? { pager } : {}) }), answered: true };
 }
 
 /**
@@ -45,26 +45,25 @@ export async function sendQuestionReply(interaction: RepliableInteraction, reply
   await interaction.followUp({ ...reply.message, flags: MessageFlags.Ephemeral });
 }
 
-/** The next page of an earlier answer: passages not shown yet, best first. */
-export async function morePassages(ctx: BotContext, answerId: string): Promise<BotMessage> {
+/**
+ * Page `page` (0-based) of an earlier answer, with ◀ ▶ to move through its pages in the same
+ * message. Throws `answer_expired` for an answer no longer remembered.
+ */
+export function answerPage(ctx: BotContext, answerId: string, page: number): BotMessage {
   const earlier = ctx.answers.get(answerId);
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old for more passages; please ask again');
-  const seen = new Set(earlier.shown.map(passageKey));
-  const limit = Math.min(MAX_PASSAGES_SHOWN, earlier.shown.length + ctx.passages) + 1;
-  const answer = await ctx.engine.service.answer(earlier.question, limit, earlier.after);
-  const unseen = answer.passages.filter((p) => !seen.has(passageKey(p)));
-  const page = unseen.slice(0, Math.max(0, Math.min(ctx.passages, MAX_PASSAGES_SHOWN - earlier.shown.length)));
-  if (page.length === 0) {
-    return textMessage('There are no more passages on that in the corpus.');
-  }
-  ctx.answers.extend(answerId, page);
-  const more = unseen.length > page.length && earlier.shown.length + page.length < MAX_PASSAGES_SHOWN;
+  const pages = pageCount(earlier.passages.length, ctx.passages);
+  const at = Math.max(0, Math.min(pages - 1, page));
+  const passages = earlier.passages.slice(at * ctx.passages, (at + 1) * ctx.passages);
+  ctx.answers.extend(answerId, passages);
   return renderAnswerMessage(
-    { question: earlier.question, answered: true, passages: page, reading: answer.reading },
-    { label: 'More on', answerId, more, firstRank: earlier.shown.length + 1 },
+    { question: earlier.question, answered: true, passages, reading: earlier.reading },
+    { label: 'More on', firstRank: at * ctx.passages + 1, pager: { page: at, pages, total: earlier.passages.length }, pagerFor: answerId },
   );
 }
 
-function passageKey(p: Passage): string {
-  return `${p.doc}:${p.start}:${p.end}`;
+function pageCount(passages: number, perPage: number): number {
+  return Math.max(1, Math.ceil(passages / perPage));
 }
+
+

@@ -1,10 +1,10 @@
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import { UserError } from '../errors.js';
 import type { Vote } from './AnswerMemory.js';
-import { morePassages } from './answerQuestion.js';
+import { answerPage } from './answerQuestion.js';
 import { showFollowUpModal } from './followUp.js';
 import type { BotContext } from './BotContext.js';
-import type { AnswerAction } from './render/answerButtons.js';
+import type { AnswerButton } from './render/answerButtons.js';
 import { textMessage } from './render/BotMessage.js';
 import { checkAskLimit, ephemeral } from './replies.js';
 
@@ -15,7 +15,7 @@ import { checkAskLimit, ephemeral } from './replies.js';
  */
 export async function handleAnswerButton(
   interaction: ButtonInteraction,
-  button: { action: AnswerAction; answerId: string },
+  button: AnswerButton,
   ctx: BotContext,
 ): Promise<void> {
   if (button.action === 'follow') {
@@ -23,12 +23,15 @@ export async function handleAnswerButton(
     return;
   }
   if (button.action === 'more') {
-    checkAskLimit(ctx, interaction.user.id);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.editReply(await morePassages(ctx, button.answerId));
+    // The second page, for the presser alone, in a message its ◀ ▶ then page in place.
+    await interaction.reply(ephemeral(answerPage(ctx, button.answerId, 1)));
     return;
   }
-  await recordVote(interaction, button.action, button.answerId, ctx);
+  if (button.action === 'page') {
+    await interaction.update(answerPage(ctx, button.answerId, button.page));
+    return;
+  }
+  if (button.action === 'up' || button.action === 'down') await recordVote(interaction, button.action, button.answerId, ctx);
 }
 
 /**

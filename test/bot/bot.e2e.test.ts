@@ -155,7 +155,8 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
-    expect(edit.body).toMatchObject({ content: '**Question:** Does France recognise North Korea?\nFrom **France–North Korea relations**', allowed_mentions: { parse: [] } });
+    expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect((edit.body as { content: string }).content).toMatch(/^\*\*Question:\*\* Does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n-# Passages 1–3 of \d+$/);
     expect(embedText(edit)).toContain('not to recognise North Korea');
     expect(embedText(edit)).toContain('[1] \\"DPRK Diplomatic Relations\\", National Committee on North Korea');
     const labels = JSON.stringify((edit.body as { components: unknown }).components);
@@ -204,7 +205,7 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
-    expect((edit.body as { content: string }).content).toBe('**Question:** @\u200beveryone does France recognise North Korea?\nFrom **France–North Korea relations**');
+    expect((edit.body as { content: string }).content).toMatch(/^\*\*Question:\*\* @\u200beveryone does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n/);
   });
 
   it('limits /ask per user with a polite ephemeral message', async () => {
@@ -238,15 +239,33 @@ describe('the bot against a fake Discord', () => {
     expect(record.passages).toHaveLength(3);
     for (const p of record.passages) expect(embedText(edit)).toContain(p.text.slice(0, 40));
 
-    const press = send(buttonInteraction({ customId: button('More passages'), member: member() }));
-    expect((await firstResponse(press)).body).toEqual({ type: 5, data: { flags: 64 } });
-    const page = await fake.waitForCall(callTo.editOriginal(press), 5000);
+    const press = send(buttonInteraction({ customId: button('More passages'), member: member(), message: fake.originalMessage(interaction)! }));
+    const pageCallback = (await firstResponse(press)).body as { type: number; data: { flags: number; content: string; embeds: APIEmbed[]; components: { components: { custom_id: string; label: string; disabled: boolean }[] }[] } };
 
-    expect((page.body as { content: string }).content).toBe(`**More on:** ${question}\nFrom **France–North Korea relations**`);
-    const embeds = (page.body as { embeds: APIEmbed[] }).embeds;
-    expect(embeds.length).toBeGreaterThan(0);
-    expect(embeds[0]?.title).toMatch(/^4\. /);
-    for (const p of record.passages) expect(JSON.stringify(embeds)).not.toContain(p.text.slice(0, 40));
+    // The second page, for the presser alone, counted, with ◀ ▶ to page in place.
+    expect(pageCallback).toMatchObject({ type: 4, data: { flags: 64 } });
+    const total = Number(/Passages 1–3 of (\d+)/.exec((edit.body as { content: string }).content)?.[1]);
+    expect(total).toBeGreaterThan(6);
+    expect(pageCallback.data.content).toBe(`**More on:** ${question}\nFrom **France–North Korea relations**\n-# Passages 4–6 of ${total}`);
+    expect(pageCallback.data.embeds[0]?.title).toMatch(/^4\. /);
+    for (const p of record.passages) expect(JSON.stringify(pageCallback.data.embeds)).not.toContain(p.text.slice(0, 40));
+    const arrows = pageCallback.data.components[0]!.components;
+    expect(arrows.map((a) => [a.label, a.disabled])).toEqual([
+      ['◀', false],
+      ['▶', false],
+    ]);
+
+    const pager = fake.originalMessage(press)!;
+    const next = send(buttonInteraction({ customId: arrows[1]!.custom_id, member: member(), message: pager }));
+    const turned = (await firstResponse(next)).body as { type: number; data: { content: string; embeds: APIEmbed[] } };
+    expect(turned.type).toBe(7); // the same message, updated
+    expect(turned.data.content).toMatch(/-# Passages 7–9 of \d+$/);
+    expect(turned.data.embeds[0]?.title).toMatch(/^7\. /);
+
+    const back = send(buttonInteraction({ customId: arrows[0]!.custom_id, member: member(), message: pager }));
+    const first = (await firstResponse(back)).body as { type: number; data: { content: string; components: { components: { disabled: boolean }[] }[] } };
+    expect(first.data.content).toMatch(/-# Passages 1–3 of \d+$/);
+    expect(first.data.components[0]!.components[0]!.disabled).toBe(true);
   });
 
   it('"Follow up" opens a modal, and the follow-up is answered with the question before it as context', async () => {
@@ -347,7 +366,7 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toBe('**Checking:** France still refuses to recognise North Korea, right?\nFrom **France–North Korea relations**');
+    expect((edit.body as { content: string }).content).toMatch(/^\*\*Checking:\*\* France still refuses to recognise North Korea, right\?\nFrom \*\*France–North Korea relations\*\*/);
     expect(embedText(edit)).toContain('not to recognise North Korea, the other being Estonia');
   });
 

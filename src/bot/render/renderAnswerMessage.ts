@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, Footnote, Passage } from '../../answer/types.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
-import { answerButtons } from './answerButtons.js';
+import { answerButtons, pagerButtons } from './answerButtons.js';
 import { COLOURS } from './colours.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
@@ -17,6 +17,10 @@ export interface AnswerMessageOptions {
   readonly answerId?: string;
   /** Whether to offer "More passages". */
   readonly more?: boolean;
+  /** Which page of how many this is, and of how many passages in all: "Passages 4–6 of 16". */
+  readonly pager?: { readonly page: number; readonly pages: number; readonly total: number };
+  /** On a page opened by "More passages": the answer whose ◀ ▶ it carries (no other buttons). */
+  readonly pagerFor?: string;
 }
 
 /** Room kept for the question so a long one never crowds out the note on dropped passages. */
@@ -33,7 +37,13 @@ const QUESTION_CHARS = 1500;
  */
 export function renderAnswerMessage(answer: Answer, options: AnswerMessageOptions = {}): BotMessage {
   const heading = `**${options.label ?? 'Question'}:** ${truncate(safeText(answer.question), QUESTION_CHARS)}`;
-  const components = options.answerId && answer.answered ? [answerButtons(options.answerId, options.more ?? false)] : [];
+  const components = !answer.answered
+    ? []
+    : options.pagerFor && options.pager
+      ? [pagerButtons(options.pagerFor, options.pager.page, options.pager.pages)]
+      : options.answerId
+        ? [answerButtons(options.answerId, options.more ?? false)]
+        : [];
   const read = readingLine(answer.reading, discordQuote);
   // Discord's small grey subtext: how the question was read is a note, not the answer.
   const readNote = read ? `\n-# ${read}` : '';
@@ -47,7 +57,9 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   const shown = new Set<string>();
   const { embeds, dropped } = fitEmbeds(passages.map((p, i) => passageEmbed(p, firstRank + i, docs.size > 1, shown)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
-  return { content: truncate(`${heading}${readNote}${source}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: { parse: [] } };
+  const last = firstRank + answer.passages.length - 1;
+  const counter = options.pager ? `\n-# Passages ${firstRank}–${last} of ${options.pager.total}` : '';
+  return { content: truncate(`${heading}${readNote}${source}${counter}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: { parse: [] } };
 }
 
 /** The first line of a quote the source marks `[citation needed]`. */

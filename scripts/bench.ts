@@ -40,7 +40,26 @@ if (values.embedder !== 'hash' && values.embedder !== 'transformers') {
 const queries = values.queries ?? (values.quick ? '60' : '200');
 
 function worker(mode: string, corpus: string, data: string): Record<string, unknown> {
-  const args = ['--import', 'tsx', WORKER, mode, '--corpus', corpus, '--data', data, '--dev', DEV, '--dev-chat', DEV_CHAT, '--article', documentId(basename(ARTICLE)), '--embedder', values.embedder!, '--queries', queries];
+  const args = [
+    '--import',
+    'tsx',
+    WORKER,
+    mode,
+    '--corpus',
+    corpus,
+    '--data',
+    data,
+    '--dev',
+    DEV,
+    '--dev-chat',
+    DEV_CHAT,
+    '--article',
+    documentId(basename(ARTICLE)),
+    '--embedder',
+    values.embedder!,
+    '--queries',
+    queries,
+  ];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   const last = child.stdout?.trim().split('\n').pop();
   if (child.status !== 0 || !last) {
@@ -84,7 +103,13 @@ for (const [i, target] of targetList.entries()) {
 const result = {
   bench: 'corpus-bot',
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  },
   embedderRequested: values.embedder,
   textSource: { name: source.name, note: source.note },
   runs,

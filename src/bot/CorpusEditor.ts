@@ -60,7 +60,9 @@ export class CorpusEditor {
     }
     checkChunkCount(name, chunkDocument(doc), this.limits);
     const id = documentId(name);
-    const existing = this.files().map(documentId).find((other) => documentKey(other) === documentKey(id));
+    const existing = this.files()
+      .map(documentId)
+      .find((other) => documentKey(other) === documentKey(id));
     if (existing !== undefined) {
       const as = existing === id ? '' : ` as "${existing}" (ids are compared ignoring case and look-alike characters)`;
       throw new UserError(

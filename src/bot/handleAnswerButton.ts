@@ -11,11 +11,7 @@ import { checkAskLimit, ephemeral } from './replies.js';
  * Buttons under an answer. "More passages" sends the next page to the presser only; 👍 / 👎 is
  * appended to the feedback file with the question and the passages shown (future eval cases).
  */
-export async function handleAnswerButton(
-  interaction: ButtonInteraction,
-  button: { action: AnswerAction; answerId: string },
-  ctx: BotContext,
-): Promise<void> {
+export async function handleAnswerButton(interaction: ButtonInteraction, button: { action: AnswerAction; answerId: string }, ctx: BotContext): Promise<void> {
   if (button.action === 'more') {
     checkAskLimit(ctx, interaction.user.id);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -8,8 +8,7 @@ import { openEngine } from './openEngine.js';
 import { parseCliArgs, positiveInt } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
-const USAGE =
-  'usage: npm run ask -- [--json | --explain] [--k N] "question"   (no question: one question per line on stdin, JSON lines out)';
+const USAGE = 'usage: npm run ask -- [--json | --explain] [--k N] "question"   (no question: one question per line on stdin, JSON lines out)';
 
 // npm run ask -- [--json] [--k N] "question"
 runCli(async () => {

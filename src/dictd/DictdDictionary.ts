@@ -114,7 +114,8 @@ export class DictdDictionary {
       const key = dictdKey(rawKey!);
       const start = decodeDictdNumber(offset);
       const size = decodeDictdNumber(length);
-      if (start + size > body.length) throw new UserError('dictionary_corrupt', `dictd: "${this.files.index}" points past the end of "${this.files.body}" at "${rawKey}"`);
+      if (start + size > body.length)
+        throw new UserError('dictionary_corrupt', `dictd: "${this.files.index}" points past the end of "${this.files.body}" at "${rawKey}"`);
       const list = spans.get(key);
       if (list) list.push(start, size);
       else spans.set(key, [start, size]);

@@ -211,7 +211,10 @@ export class Bm25Postings {
       offsets[termCount] = at;
       const lengths = new Uint16Array(this.count);
       lengths.set(field.lengths);
-      lengths.set(this.tailLengths[f]!.map((n) => Math.min(n, 0xffff)), field.lengths.length);
+      lengths.set(
+        this.tailLengths[f]!.map((n) => Math.min(n, 0xffff)),
+        field.lengths.length,
+      );
       tail.clear();
       this.tailLengths[f] = [];
       return { offsets, labels, counts, lengths };
@@ -256,7 +259,8 @@ interface Scratch {
 /** The `limit` best of the touched chunks (score × terms matched), best first; ties by first match. */
 function topK(s: Scratch, touched: number, limit: number): { label: number; score: number }[] {
   const best: { label: number; score: number; rank: number }[] = [];
-  const worse = (a: { score: number; rank: number }, b: { score: number; rank: number }): boolean => a.score < b.score || (a.score === b.score && a.rank > b.rank);
+  const worse = (a: { score: number; rank: number }, b: { score: number; rank: number }): boolean =>
+    a.score < b.score || (a.score === b.score && a.rank > b.rank);
   for (let i = 0; i < touched; i++) {
     const label = s.order[i]!;
     const score = s.score[label]! * s.matched[label]!;

@@ -39,7 +39,10 @@ interface Header {
 // Field order matters: it is the order of the saved arrays. The heading counts less than the text.
 const FIELD_BOOSTS = [1, 0.3]; // text, heading
 const MAGIC = 0x4c584931; // "LXI1"
-const analyze = (text: string): string[] => tokenize(text).filter((t) => !t.stop).map((t) => t.stem);
+const analyze = (text: string): string[] =>
+  tokenize(text)
+    .filter((t) => !t.stop)
+    .map((t) => t.stem);
 
 /**
  * BM25 over chunks on stemmed content words (text, and title + section as a weaker field),
@@ -153,7 +156,14 @@ export class LexicalIndex {
     const df = new Map<string, number>();
     header.dfTerms.forEach((t, i) => df.set(t, header.dfCounts[i]!));
     const acronyms = new Map(header.acronyms.map(([a, phrases]) => [a, new Map(phrases)]));
-    const index = new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words), new Set(header.names), false, acronyms);
+    const index = new LexicalIndex(
+      new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS),
+      df,
+      new Set(header.words),
+      new Set(header.names),
+      false,
+      acronyms,
+    );
     index.spelling = SpellingIndex.fromArrays(header.words, spelling, index.wordFrequency);
     return index;
   }

@@ -142,7 +142,8 @@ export interface AskedWord {
  * name the kind of answer ("year", "name") are weak; words of the context never decide.
  */
 export function analyzeQuery(question: string | readonly AskedWord[], vocabulary: Vocabulary, wordnet?: WordNet, original?: string): AnalyzedQuery {
-  const parts: MessageParts = typeof question === 'string' ? splitMessage(question) : { core: original ?? question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
+  const parts: MessageParts =
+    typeof question === 'string' ? splitMessage(question) : { core: original ?? question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
   const asked = typeof question === 'string' ? askedWords(parts) : question;
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
@@ -157,7 +158,8 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
   linkNames(groups, vocabulary);
   // A claim to check may word things the source words otherwise ("refuses to recognise" for "not
   // to recognise"): its words the corpus never uses are weak, unless they name something.
-  if (parts.kind === 'statement') groups.forEach((g, i) => g.role === 'key' && !g.known && !g.salient && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
+  if (parts.kind === 'statement')
+    groups.forEach((g, i) => g.role === 'key' && !g.known && !g.salient && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
   const terms = groups.flatMap((g) => [
@@ -168,7 +170,10 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
     stems: new Set(terms.map((t) => t.stem)),
     words: new Set(groups.flatMap((g) => [...g.alternatives.flatMap((a) => a.forms ?? []), ...g.phrases.flatMap((p) => p.forms.flat())])),
   };
-  const text = groups.filter((g) => g.role !== 'context').map((g) => g.word).join(' ');
+  const text = groups
+    .filter((g) => g.role !== 'context')
+    .map((g) => g.word)
+    .join(' ');
   const answerKind = answerKindOf(parts.core);
   return { parts, groups, terms, pairs: queryPairs(groups), wanted, text, ...(answerKind ? { answerKind } : {}) };
 }

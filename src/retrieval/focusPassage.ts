@@ -137,5 +137,12 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
   }
   const end = sentence.start + text.slice(0, best.end).trimEnd().length;
   const relevance = Math.max(0, best.relevance);
-  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: best.coverage, relevance, score: relevance - LENGTH_PENALTY * (end - sentence.start - best.start) };
+  return {
+    start: sentence.start + best.start,
+    end,
+    sentences: [sentence],
+    coverage: best.coverage,
+    relevance,
+    score: relevance - LENGTH_PENALTY * (end - sentence.start - best.start),
+  };
 }

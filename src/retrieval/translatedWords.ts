@@ -11,7 +11,12 @@ const MAX_READINGS = 4;
  */
 export function translatedWords(t: TranslatedQuestion): AskedWord[] {
   return [
-    ...t.words.map((w) => ({ typed: normalizeWord(w.source), readings: w.translations.slice(0, MAX_READINGS).map((r) => r.toLowerCase()), kind: 'translated' as const, part: 'core' as const })),
+    ...t.words.map((w) => ({
+      typed: normalizeWord(w.source),
+      readings: w.translations.slice(0, MAX_READINGS).map((r) => r.toLowerCase()),
+      kind: 'translated' as const,
+      part: 'core' as const,
+    })),
     ...[...t.passthrough, ...t.unknown].map((w) => ({ typed: normalizeWord(w), readings: [normalizeWord(w)], part: 'core' as const })),
   ];
 }

@@ -50,7 +50,11 @@ export function wikitextToArticle(wikitext: string): ParsedArticle {
 }
 
 function cleanParagraph(paragraph: string): string {
-  const text = placeMarkers(decodeNumericEntities(paragraph).replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(?:[a-z][a-z0-9]*)\b[^<>]*>/gi, ''))
+  const text = placeMarkers(
+    decodeNumericEntities(paragraph)
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<\/?(?:[a-z][a-z0-9]*)\b[^<>]*>/gi, ''),
+  )
     // What a dropped template leaves: empty brackets ("Firefox (English pronunciation [])"), a
     // space before punctuation.
     .replace(/\s*\[\s*\]|\s*\(\s*[,;]?\s*\)/g, '')

@@ -127,8 +127,10 @@ describe('the bot against a fake Discord', () => {
       },
       join(dir, 'no.env'),
     );
-    const capture = (level: string) => (message: string, context: object = {}) =>
-      logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
+    const capture =
+      (level: string) =>
+      (message: string, context: object = {}) =>
+        logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
     const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
     const engine = await openBotEngine(config, logger);
     app = createApp({ config, engine, logger });
@@ -177,7 +179,9 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toBe('**Question:** What is the recipe for sourdough bread?\nThe corpus says nothing about *recipe*, *sourdough* or *bread*.');
+    expect((edit.body as { content: string }).content).toBe(
+      '**Question:** What is the recipe for sourdough bread?\nThe corpus says nothing about *recipe*, *sourdough* or *bread*.',
+    );
     expect((edit.body as { embeds: unknown[] }).embeds).toEqual([]);
   });
 
@@ -192,14 +196,20 @@ describe('the bot against a fake Discord', () => {
 
   it('limits /ask per user with a polite ephemeral message', async () => {
     const who = member();
-    const first = [ask('Does France recognise North Korea?', [], who), ask('Does France recognise North Korea?', [], who), ask('Does France recognise North Korea?', [], who)];
+    const first = [
+      ask('Does France recognise North Korea?', [], who),
+      ask('Does France recognise North Korea?', [], who),
+      ask('Does France recognise North Korea?', [], who),
+    ];
     for (const i of first) await fake.waitForCall(callTo.editOriginal(i), 5000);
 
     const refused = ask('Does France recognise North Korea?', [], who);
     const callback = await firstResponse(refused);
 
     expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
-    expect((callback.body as { data: { content: string } }).data.content).toMatch(/^rate_limited: you are asking faster than I can keep up with; please try again in \d+ s$/);
+    expect((callback.body as { data: { content: string } }).data.content).toMatch(
+      /^rate_limited: you are asking faster than I can keep up with; please try again in \d+ s$/,
+    );
   });
 
   it('records 👍 feedback with the question and passages shown, and pages with More passages', async () => {
@@ -232,7 +242,9 @@ describe('the bot against a fake Discord', () => {
   });
 
   it('/cite number 1 replies with the reference text and the passages citing it', async () => {
-    const interaction = send(chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 1 }] }));
+    const interaction = send(
+      chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 1 }] }),
+    );
 
     const callback = await firstResponse(interaction);
 
@@ -244,7 +256,9 @@ describe('the bot against a fake Discord', () => {
   });
 
   it('/cite with an unknown footnote answers with an ephemeral explanation', async () => {
-    const interaction = send(chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 99 }] }));
+    const interaction = send(
+      chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 99 }] }),
+    );
 
     const callback = await firstResponse(interaction);
 
@@ -261,8 +275,14 @@ describe('the bot against a fake Discord', () => {
     expect(numberBody.type).toBe(8);
     expect(numberBody.data.choices.length).toBeGreaterThan(0);
     expect(numberBody.data.choices.length).toBeLessThanOrEqual(25);
-    expect(numberBody.data.choices[0]).toEqual({ name: '[1] "DPRK Diplomatic Relations", National Committee on North Korea · France–North Korea relations', value: 1 });
-    expect(docBody).toEqual({ type: 8, data: { choices: [{ name: 'France–North Korea relations (france-north-korea-relations)', value: 'france-north-korea-relations' }] } });
+    expect(numberBody.data.choices[0]).toEqual({
+      name: '[1] "DPRK Diplomatic Relations", National Committee on North Korea · France–North Korea relations',
+      value: 1,
+    });
+    expect(docBody).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'France–North Korea relations (france-north-korea-relations)', value: 'france-north-korea-relations' }] },
+    });
   });
 
   it('"Find sources" on a chat message answers with the passages bearing on it', async () => {

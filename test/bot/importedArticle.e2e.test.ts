@@ -15,7 +15,9 @@ describe('an article imported from Wikipedia, in Discord', () => {
   let bot: TestBot;
 
   beforeAll(async () => {
-    api = await startFakeMediaWiki([{ title: 'Goryeo ware', wikitext: readFileSync(new URL('../fixtures/wikitext/Goryeo-ware.wikitext', import.meta.url), 'utf8') }]);
+    api = await startFakeMediaWiki([
+      { title: 'Goryeo ware', wikitext: readFileSync(new URL('../fixtures/wikitext/Goryeo-ware.wikitext', import.meta.url), 'utf8') },
+    ]);
     bot = await startTestBot({ CORPUS_GUILD_IDS: FAKE_GUILD_ID });
   });
   afterAll(async () => {
@@ -34,13 +36,17 @@ describe('an article imported from Wikipedia, in Discord', () => {
       chatInputInteraction({
         name: 'ask',
         member: testMember(),
-        options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who was the Living National Treasure who specialised in Goryeo celadon?' }],
+        options: [
+          { name: 'question', type: ApplicationCommandOptionType.String, value: 'Who was the Living National Treasure who specialised in Goryeo celadon?' },
+        ],
       }),
     );
     const answer = await bot.fake.waitForCall(callTo.editOriginal(ask), 10_000);
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;
     const footnotes = embeds.flatMap((e) => e.fields ?? []).map((f) => f.value);
-    expect(footnotes).toEqual([`[3] [British Museum - Term details](${BRITISH_MUSEUM})\n[4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)`]);
+    expect(footnotes).toEqual([
+      `[3] [British Museum - Term details](${BRITISH_MUSEUM})\n[4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)`,
+    ]);
 
     const cite = bot.fake.dispatchInteraction(
       chatInputInteraction({

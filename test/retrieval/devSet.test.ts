@@ -78,7 +78,10 @@ describe('dev set with the offline hash embedder and the shipped MIN_RELEVANCE',
       const hit = answers[i]!.passages[rank - 1]!;
       for (const n of c.expect.footnotes ?? []) {
         expect(hit.footnotes.find((f) => f.n === n)?.text.trim(), `${c.id} footnote ${n}`).not.toBe('');
-        expect(hit.footnotes.find((f) => f.n === n), `${c.id} footnote ${n}`).toBeDefined();
+        expect(
+          hit.footnotes.find((f) => f.n === n),
+          `${c.id} footnote ${n}`,
+        ).toBeDefined();
       }
     });
   });

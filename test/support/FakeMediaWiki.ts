@@ -23,7 +23,15 @@ export interface FakeMediaWiki {
 }
 
 /** Parameters a real client must send (the importer's contract with the Action API). */
-const REQUIRED = { action: 'query', prop: 'revisions|pageprops', rvprop: 'content|ids|timestamp', rvslots: 'main', formatversion: '2', redirects: '1', format: 'json' };
+const REQUIRED = {
+  action: 'query',
+  prop: 'revisions|pageprops',
+  rvprop: 'content|ids|timestamp',
+  rvslots: 'main',
+  formatversion: '2',
+  redirects: '1',
+  format: 'json',
+};
 
 /**
  * A fake MediaWiki Action API on 127.0.0.1 (ephemeral port) answering `action=query` for
@@ -46,9 +54,15 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
     const wrong = Object.entries(REQUIRED).find(([k, v]) => url.searchParams.get(k) !== v);
     if (wrong) return send(200, { error: { code: 'badvalue', info: `Unrecognized value for parameter "${wrong[0]}"` } });
     const asked = url.searchParams.get('titles') ?? '';
-    const normalised = asked.replace(/_/g, ' ').trim().replace(/^./, (c) => c.toUpperCase());
+    const normalised = asked
+      .replace(/_/g, ' ')
+      .trim()
+      .replace(/^./, (c) => c.toUpperCase());
     if (normalised === '' || /[<>[\]{}|#]/.test(normalised)) {
-      return send(200, { batchcomplete: true, query: { pages: [{ title: asked, invalidreason: 'The requested page title contains invalid characters', invalid: true }] } });
+      return send(200, {
+        batchcomplete: true,
+        query: { pages: [{ title: asked, invalidreason: 'The requested page title contains invalid characters', invalid: true }] },
+      });
     }
     const target = redirects[normalised] ?? normalised;
     const query: Record<string, unknown> = {};

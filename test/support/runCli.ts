@@ -57,7 +57,18 @@ export function runCli(
   options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>> },
 ): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'hash', CORPUS_DIR: options.corpusDir, DATA_DIR: options.dataDir };
-  for (const key of ['MIN_RELEVANCE', 'MIN_KEY_SHARE', 'ANSWER_PASSAGES', 'WIKIPEDIA_API_URL', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR', 'DICTIONARY_DIR']) delete env[key];
+  for (const key of [
+    'MIN_RELEVANCE',
+    'MIN_KEY_SHARE',
+    'ANSWER_PASSAGES',
+    'WIKIPEDIA_API_URL',
+    'DEBUG',
+    'MODEL_OFFLINE',
+    'EMBEDDING_MODEL',
+    'MODEL_CACHE_DIR',
+    'DICTIONARY_DIR',
+  ])
+    delete env[key];
   Object.assign(env, options.env);
   const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
   let stdout = '';

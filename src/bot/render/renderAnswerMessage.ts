@@ -36,7 +36,12 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   // Discord's small grey subtext: how the question was read is a note, not the answer.
   const readNote = read ? `\n-# ${read}` : '';
   if (!answer.answered) {
-    return { content: truncate(`${heading}${readNote}\n${declineLine(answer.reading, discordQuote)}`, DISCORD_LIMITS.content), embeds: [], components, allowedMentions: { parse: [] } };
+    return {
+      content: truncate(`${heading}${readNote}\n${declineLine(answer.reading, discordQuote)}`, DISCORD_LIMITS.content),
+      embeds: [],
+      components,
+      allowedMentions: { parse: [] },
+    };
   }
   const firstRank = options.firstRank ?? 1;
   const { embeds, dropped } = fitEmbeds(answer.passages.map((p, i) => passageEmbed(p, firstRank + i)));

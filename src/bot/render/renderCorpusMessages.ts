@@ -6,9 +6,7 @@ import { safeText } from './safeText.js';
 
 /** `/corpus list`: one line per document with its id, sections and footnotes. */
 export function renderDocumentList(documents: readonly DocumentSummary[]): BotMessage {
-  const lines = documents.map(
-    (d) => `• **${safeText(d.title)}** (\`${d.id}\`): ${d.sections} sections, ${d.references} footnotes, ${d.characters} characters`,
-  );
+  const lines = documents.map((d) => `• **${safeText(d.title)}** (\`${d.id}\`): ${d.sections} sections, ${d.references} footnotes, ${d.characters} characters`);
   const { embeds } = fitEmbeds([
     { title: `Corpus: ${documents.length} document${documents.length === 1 ? '' : 's'}`, description: truncate(lines.join('\n'), DISCORD_LIMITS.description) },
   ]);

@@ -133,7 +133,10 @@ describe('renderAnswerMessage', () => {
   });
 
   it('renders an abstention as the not-in-corpus message with feedback buttons only', () => {
-    const message = renderAnswerMessage({ question: 'Who won the 1998 World Cup?', answered: false, passages: [], reading: PLAIN_READING }, { answerId: 'id1', more: true });
+    const message = renderAnswerMessage(
+      { question: 'Who won the 1998 World Cup?', answered: false, passages: [], reading: PLAIN_READING },
+      { answerId: 'id1', more: true },
+    );
 
     expect(message.content).toBe(`**Question:** Who won the 1998 World Cup?\n${NOT_IN_CORPUS}`);
     expect(message.embeds).toEqual([]);

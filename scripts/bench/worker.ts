@@ -74,7 +74,7 @@ async function build(): Promise<object> {
   const quality = async (set: readonly EvalCase[]) => {
     const answers: Answer[] = [];
     for (const c of set) answers.push(await service.answer(c.question, 3));
-    return devFigures(set, answers, values.article!);
+    return devFigures(set, answers, values.article);
   };
   const dev = await quality(cases);
   const devChat = chatCases.length > 0 ? await quality(chatCases) : undefined;
@@ -89,7 +89,7 @@ async function build(): Promise<object> {
       parseSeconds: round(s.parse),
       embedSeconds: round(s.embed),
       indexSeconds: round(s.index),
-      ...('hnsw' in s ? { hnswSeconds: round(s.hnsw as number), lexicalSeconds: round(s.lexical as number), writeSeconds: round(s.write as number) } : {}),
+      ...('hnsw' in s ? { hnswSeconds: round(s.hnsw), lexicalSeconds: round(s.lexical), writeSeconds: round(s.write) } : {}),
       embedChunksPerSecond: Math.round(summary.embedded / Math.max(s.embed, 1e-6)),
       indexChunksPerSecond: Math.round(summary.chunks / Math.max(s.index, 1e-6)),
     },

@@ -167,10 +167,10 @@ export function safeFileName(fileName: string): string {
   const shown = fileName.length > 40 ? `${fileName.slice(0, 40)}…` : fileName;
   if (id === '') throw new UserError('bad_document', `corpus: "${shown}" is not a usable file name`);
   const name = id + cleaned.slice(stem.length);
-  if ([...id].length > MAX_ID_CHARS || Buffer.byteLength(name) > MAX_NAME_BYTES) {
+  if (Array.from(id).length > MAX_ID_CHARS || Buffer.byteLength(name) > MAX_NAME_BYTES) {
     throw new UserError(
       'bad_document',
-      `corpus: the file name "${shown}" is too long (${[...id].length} characters); rename the file to at most ${MAX_ID_CHARS} characters before the extension`,
+      `corpus: the file name "${shown}" is too long (${Array.from(id).length} characters); rename the file to at most ${MAX_ID_CHARS} characters before the extension`,
     );
   }
   return name;

@@ -98,7 +98,8 @@ export class DictdDictionary {
     const found = spans.get(key) ?? [];
     const articles: DictdArticle[] = [];
     for (let i = 0; i < found.length; i += 2) {
-      articles.push({ key, text: body.subarray(found[i]!, found[i]! + found[i + 1]!).toString('utf8') });
+      const start = found[i]!;
+      articles.push({ key, text: body.subarray(start, start + found[i + 1]!).toString('utf8') });
     }
     return articles;
   }

@@ -33,7 +33,7 @@ export class Bm25Postings {
     private count: number,
     private readonly boosts: readonly number[],
   ) {
-    this.tail = fields.map(() => new Map());
+    this.tail = fields.map(() => new Map<number, number[]>());
     this.tailLengths = fields.map(() => []);
   }
 
@@ -173,7 +173,7 @@ export class Bm25Postings {
 
   private normsFor(f: number): Float64Array {
     const cached = this.norms[f];
-    if (cached && cached.count === this.count) return cached.values;
+    if (cached?.count === this.count) return cached.values;
     const avg = this.averageLength(f);
     const values = new Float64Array(this.count);
     for (let label = 0; label < this.count; label++) values[label] = K * (1 - B + (B * this.fieldLength(f, label)) / avg);
@@ -235,7 +235,7 @@ export class Bm25Postings {
   // Cached until chunks are added.
   private averageLength(f: number): number {
     const cached = this.averages[f];
-    if (cached !== undefined && cached.count === this.count) return cached.value;
+    if (cached?.count === this.count) return cached.value;
     let sum = 0;
     for (const n of this.fields[f]!.lengths) sum += n;
     for (const n of this.tailLengths[f]!) sum += n;

@@ -139,7 +139,7 @@ export class IndexStore {
     if (!dir || !existsSync(join(dir, FILES.manifest))) {
       throw new UserError('index_missing', `index: no index in "${this.dataDir}"; ${REBUILD}`);
     }
-    const manifest = parseJson<IndexManifest>(join(dir, FILES.manifest), readFileSync(join(dir, FILES.manifest)));
+    const manifest = parseJson(join(dir, FILES.manifest), readFileSync(join(dir, FILES.manifest))) as IndexManifest;
     const problem = manifestProblem(manifest);
     if (problem) throw new UserError('index_corrupt', `index: "${join(dir, FILES.manifest)}" ${problem}; ${REBUILD}`);
     if (manifest.schemaVersion !== SCHEMA_VERSION) {
@@ -152,9 +152,9 @@ export class IndexStore {
       );
     }
     const file = async (name: string, keep = true): Promise<Buffer> => verified(join(dir, name), manifest.files[name]!, keep);
-    const documents = new Map(parseJson<Document[]>(join(dir, FILES.documents), await file(FILES.documents)).map((d) => [d.id, d]));
+    const documents = new Map((parseJson(join(dir, FILES.documents), await file(FILES.documents)) as Document[]).map((d) => [d.id, d]));
     const chunks = await parse(join(dir, FILES.chunks), async () =>
-      fromChunkTable(parseJson<ChunkTable>(join(dir, FILES.chunks), await file(FILES.chunks)), documents),
+      fromChunkTable(parseJson(join(dir, FILES.chunks), await file(FILES.chunks)) as ChunkTable, documents),
     );
     const lexical = await parse(join(dir, FILES.lexical), async () => LexicalIndex.fromBuffer(await file(FILES.lexical)));
     const labels = await file(FILES.labels);
@@ -252,9 +252,9 @@ async function parse<T>(path: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
-function parseJson<T>(path: string, bytes: Buffer): T {
+function parseJson(path: string, bytes: Buffer): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8')) as T;
+    return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw corrupt(path, err);
   }

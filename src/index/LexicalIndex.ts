@@ -130,7 +130,7 @@ export class LexicalIndex {
   static fromBuffer(buf: Buffer): LexicalIndex {
     if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error('not a lexical index');
     const headerBytes = buf.readUInt32LE(4);
-    const header = JSON.parse(buf.toString('utf8', 8, 8 + headerBytes)) as Header;
+    const header = JSON.parse(buf.toString('utf8', 8, 8 + headerBytes)) as Omit<Header, 'version'> & { readonly version: number };
     let at = align(8 + headerBytes);
     const take = <T>(make: (b: ArrayBuffer) => T, bytes: number): T => {
       if (at + bytes > buf.length) throw new Error('lexical index is truncated');

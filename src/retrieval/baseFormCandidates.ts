@@ -2,7 +2,7 @@ import { irregularBases } from './irregularBases.js';
 import type { PartOfSpeech } from './PartOfSpeech.js';
 
 /** WordNet's detachment rules (morphy), per part of speech: [suffix, replacement]. */
-const SUFFIX_RULES: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>>> = {
+const SUFFIX_RULES: Readonly<Record<PartOfSpeech, readonly (readonly [string, string])[]>> = {
   noun: [
     ['s', ''],
     ['ses', 's'],

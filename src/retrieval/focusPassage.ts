@@ -120,7 +120,7 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache
 // Slides a window over the sentence's word starts and keeps the best-covering one.
 function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: TextTerms): ScoredSpan {
   const text = docText.slice(sentence.start, sentence.end);
-  const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
+  const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => m.index + m[0].length)];
   let best = { start: 0, end: 0, coverage: 0, relevance: -1 };
   for (const s of starts) {
     if (s >= text.length) break;

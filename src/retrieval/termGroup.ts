@@ -197,7 +197,7 @@ function isNearStopWord(word: string): boolean {
 }
 
 function sameLetters(a: string, b: string): boolean {
-  return [...a].sort().join('') === [...b].sort().join('');
+  return Array.from(a).sort().join('') === Array.from(b).sort().join('');
 }
 
 function unknownGroup(asked: AskedWord, word: string, reading: WordReading | undefined, vocabulary: Vocabulary): TermGroup {

@@ -100,8 +100,8 @@ export function articleId(title: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  id = [...id].slice(0, 80).join('');
-  while (Buffer.byteLength(id) > 200) id = [...id].slice(0, -1).join('');
+  id = Array.from(id).slice(0, 80).join('');
+  while (Buffer.byteLength(id) > 200) id = Array.from(id).slice(0, -1).join('');
   id = id.replace(/-+$/, '');
   return id === '' ? 'article' : id;
 }

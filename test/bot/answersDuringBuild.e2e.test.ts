@@ -18,7 +18,7 @@ The ${TRIGGER} kettle is made of silver and rings like a bell.[1]
 
   1. ^ Quellmar Gazette, 1998
 `;
-const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;

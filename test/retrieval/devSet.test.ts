@@ -148,7 +148,7 @@ describe('answer invariants over every dev and dev-chat answer', () => {
       const scores = a.passages.map((p) => p.score);
       expect(scores).toEqual([...scores].sort((x, y) => y - x));
       a.passages.forEach((p, i) =>
-        a.passages.slice(i + 1).forEach((q) => expect(p.doc !== q.doc || p.end <= q.start || q.end <= p.start, `${a.question}`).toBe(true)),
+        a.passages.slice(i + 1).forEach((q) => expect(p.doc !== q.doc || p.end <= q.start || q.end <= p.start, a.question).toBe(true)),
       );
     }
   });

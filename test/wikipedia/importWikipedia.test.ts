@@ -102,7 +102,7 @@ describe('importWikipedia', () => {
     await expect(importWikipedia('https://en.wikipedia.org/wiki/Goryeo_ware', { apiUrl: closed })).rejects.toThrow(
       `wikipedia_api: import: the Wikipedia API at ${closed} gave no answer (`,
     );
-    const badParams = (async (url: URL | RequestInfo) => fetch(String(url).replace('rvslots=main', 'rvslots=none'))) as typeof fetch;
+    const badParams = (async (url: string | URL) => fetch(String(url).replace('rvslots=main', 'rvslots=none'))) as typeof fetch;
     await expect(importWikipedia('https://en.wikipedia.org/wiki/Goryeo_ware', { apiUrl: api.apiUrl, fetch: badParams })).rejects.toThrow(
       `wikipedia_api: import: the Wikipedia API at ${api.apiUrl} gave error badvalue: Unrecognized value for parameter "rvslots"; try again later, or check WIKIPEDIA_API_URL`,
     );

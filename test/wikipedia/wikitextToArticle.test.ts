@@ -17,14 +17,14 @@ function expectedReferenceCount(wikitext: string): number {
   const tags = [...body.matchAll(/<ref\b([^>]*?)(\/>|>([\s\S]*?)<\/ref\s*>)/gi)];
   const defined = new Set(
     tags
-      .filter((t) => t[3]?.trim() && !/group/.test(t[1]!))
+      .filter((t) => t[3]?.trim() && !t[1]!.includes('group'))
       .map((t) => /name\s*=\s*["']?([^"'/>]+?)["']?\s*$/.exec(t[1]!.trim())?.[1])
       .filter(Boolean),
   );
   const used = new Set<string>();
   let unnamed = 0;
   for (const t of tags) {
-    if ((end !== -1 && t.index! >= end) || /group/.test(t[1]!)) continue;
+    if ((end !== -1 && t.index >= end) || t[1]!.includes('group')) continue;
     const name = /name\s*=\s*["']?([^"'/>]+?)["']?\s*$/.exec(t[1]!.trim())?.[1];
     if (name === undefined) unnamed += t[3]?.trim() ? 1 : 0;
     else if (defined.has(name)) used.add(name);

@@ -59,7 +59,7 @@ describe('renderAnswerMessage', () => {
         fields: [{ name: 'Footnotes', value: '[1] "DPRK Diplomatic Relations", National Committee on North Korea' }],
       },
     ]);
-    expect(message.components[0]?.components.map((c) => ('label' in c ? c.label : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
+    expect(message.components[0]?.components.map((c) => ('label' in c ? (c.label ?? '') : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
       'More passages answer:more:abc123',
       '👍 answer:up:abc123',
       '👎 answer:down:abc123',

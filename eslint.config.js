@@ -48,6 +48,6 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-enum-assignment': 'off',
     },
   },
-  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['**/*.{js,mjs}'], extends: [tseslint.configs.disableTypeChecked] },
   prettier,
 );

@@ -62,12 +62,13 @@ export function useIndexedCorpus(prefix: string): () => { cwd: string; corpusDir
 /**
  * Runs a command-line entry point (`src/cli/<name>.ts`) as a subprocess, the way
  * `npm run <name>` does (tsx), from `cwd` (a folder without `.env`, so the shipped defaults
- * apply), with the offline embedder: nothing reaches the network.
+ * apply), with the offline embedder: nothing reaches the network. With `compiledDir` (the
+ * output of `tsc -p tsconfig.build.json`), runs `<compiledDir>/cli/<name>.js` with plain node.
  */
 export function runCli(
   name: 'ask' | 'cite' | 'eval' | 'buildIndex' | 'import',
   args: readonly string[],
-  options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>> },
+  options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>>; compiledDir?: string },
 ): Promise<CliResult> {
   const inherited = Object.entries(process.env).filter(([key]) => !CLEARED_ENV.has(key));
   const env: NodeJS.ProcessEnv = {
@@ -77,7 +78,8 @@ export function runCli(
     DATA_DIR: options.dataDir,
     ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
+  const entry = options.compiledDir === undefined ? ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`)] : [join(options.compiledDir, 'cli', `${name}.js`)];
+  const child = spawn(process.execPath, [...entry, ...args], { cwd: options.cwd, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -6,7 +6,7 @@ import { answerButtons } from './answerButtons.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
-import { quoteBlock, safeText } from './safeText.js';
+import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
 export interface AnswerMessageOptions {
   /** Label before the echoed question, e.g. `Question` or `Checking`. Default `Question`. */
@@ -40,13 +40,13 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
       content: truncate(`${heading}${readNote}\n${declineLine(answer.reading, discordQuote)}`, DISCORD_LIMITS.content),
       embeds: [],
       components,
-      allowedMentions: { parse: [] },
+      allowedMentions: NO_MENTIONS,
     };
   }
   const firstRank = options.firstRank ?? 1;
   const { embeds, dropped } = fitEmbeds(answer.passages.map((p, i) => passageEmbed(p, firstRank + i)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
-  return { content: truncate(`${heading}${readNote}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: { parse: [] } };
+  return { content: truncate(`${heading}${readNote}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: NO_MENTIONS };
 }
 
 // A word as the user typed it or as it was read, escaped, in italics.

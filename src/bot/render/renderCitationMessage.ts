@@ -3,7 +3,7 @@ import type { Citation } from '../../answer/types.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
-import { quoteBlock, safeText } from './safeText.js';
+import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
 const CITE_COLOUR = 0x57f287;
 
@@ -14,7 +14,7 @@ const CITE_COLOUR = 0x57f287;
 export function renderCitationMessage(citations: readonly Citation[]): BotMessage {
   const { embeds, dropped } = fitEmbeds(citations.map(citationEmbed));
   const note = dropped > 0 ? `_${dropped} more document${dropped === 1 ? '' : 's'} with this footnote did not fit._` : '';
-  return { content: note, embeds, components: [], allowedMentions: { parse: [] } };
+  return { content: note, embeds, components: [], allowedMentions: NO_MENTIONS };
 }
 
 function citationEmbed(c: Citation): APIEmbed {

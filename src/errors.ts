@@ -5,9 +5,10 @@
 export class UserError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    /** The message without the code: what people read (`message` is `code: detail`, for logs and the CLI). */
+    readonly detail: string,
   ) {
-    super(`${code}: ${message}`);
+    super(`${code}: ${detail}`);
     this.name = 'UserError';
   }
 }

@@ -145,6 +145,7 @@ export class AnswerService {
       footnotes,
       // From the parser, which reads every form of the marker ("[citation needed]", Markdown's "[^citation needed]").
       citationNeeded: span.sentences.some((s) => s.citationNeeded),
+      ...(doc.source ? { sourceUrl: doc.source.url } : {}),
     };
   }
 }

@@ -22,6 +22,8 @@ export interface Passage {
   readonly footnotes: readonly Footnote[];
   /** True when the quote carries a `[citation needed]` marker. */
   readonly citationNeeded: boolean;
+  /** The online article the document was imported from, when it was (an http(s) URL). */
+  readonly sourceUrl?: string;
 }
 
 /** A word the engine read differently from how it was typed. */

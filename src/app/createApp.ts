@@ -4,6 +4,7 @@ import type { Engine } from '../answer/Engine.js';
 import { AnswerMemory } from '../bot/AnswerMemory.js';
 import type { BotContext } from '../bot/BotContext.js';
 import { ChangeJournal } from '../bot/ChangeJournal.js';
+import { importWikipedia } from '../wikipedia/importWikipedia.js';
 import { CorpusEditor } from '../bot/CorpusEditor.js';
 import { createInteractionHandler } from '../bot/InteractionRouter.js';
 import { JsonlFile } from '../bot/JsonlFile.js';
@@ -40,6 +41,7 @@ export function createApp({ config, engine, logger }: AppOptions): App {
     feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
     corpus: new CorpusEditor(config.CORPUS_DIR, engine, new ChangeJournal(config.DATA_DIR), documentLimitsFromConfig(config)),
     corpusGuildIds: config.CORPUS_GUILD_IDS,
+    importArticle: (url) => importWikipedia(url, config.WIKIPEDIA_API_URL ? { apiUrl: config.WIKIPEDIA_API_URL } : {}),
     moderatorRoleId: config.MODERATOR_ROLE_ID,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
     passages: config.ANSWER_PASSAGES,

@@ -16,6 +16,8 @@ export interface BotContext {
   /** `DATA_DIR/feedback.jsonl`: 👍 / 👎 with the question and the passages shown. */
   readonly feedback: JsonlFile;
   readonly corpus: CorpusEditor;
+  /** Fetches and formats a Wikipedia article as a corpus file (`/corpus add url:`). */
+  readonly importArticle: (url: string) => Promise<{ readonly fileName: string; readonly text: string }>;
   /** Servers whose moderators may change the corpus (`CORPUS_GUILD_IDS`); empty: nobody may. */
   readonly corpusGuildIds: readonly string[];
   /** Role that may use /corpus besides members with Manage Server. */

@@ -5,7 +5,7 @@ import type { BotContext } from './BotContext.js';
 import { chatCommands, messageCommands } from './commands/allCommands.js';
 import { handleAnswerButton } from './handleAnswerButton.js';
 import { parseAnswerButtonId } from './render/answerButtons.js';
-import { textMessage } from './render/BotMessage.js';
+import { humanText, renderErrorMessage } from './render/renderErrorMessage.js';
 import { ephemeral } from './replies.js';
 
 /**
@@ -54,7 +54,7 @@ async function reportError(interaction: Interaction, err: unknown, ctx: BotConte
   let text: string;
   if (isUserError(err)) {
     ctx.logger.info('refused', { ...where, code: err.code });
-    text = err.message;
+    text = humanText(err);
   } else {
     const reference = randomBytes(4).toString('hex');
     ctx.logger.error('interaction failed', { ...where, reference, error: err });
@@ -64,11 +64,11 @@ async function reportError(interaction: Interaction, err: unknown, ctx: BotConte
 }
 
 async function sendEphemeral(interaction: RepliableInteraction, text: string): Promise<void> {
-  const message = ephemeral(textMessage(text));
+  const message = ephemeral(renderErrorMessage(text));
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(message);
   } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
-    await interaction.editReply(textMessage(text));
+    await interaction.editReply(renderErrorMessage(text));
   } else {
     // A public "thinking…" must not turn into a public error: remove it, then reply privately.
     if (interaction.deferred && !interaction.replied) await interaction.deleteReply();

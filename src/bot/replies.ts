@@ -8,11 +8,14 @@ export function ephemeral(message: BotMessage): BotMessage & { flags: MessageFla
   return { ...message, flags: MessageFlags.Ephemeral };
 }
 
-/** Throws `rate_limited` (shown to the user) when they asked too often; records the use otherwise. */
-export function checkAskLimit(ctx: BotContext, userId: string): void {
+/**
+ * Throws `rate_limited` (shown to the user) when they asked too often; records the use otherwise.
+ * The time to try again is a Discord relative timestamp, which each reader's client counts down.
+ */
+export function checkAskLimit(ctx: BotContext, userId: string, now: number = Date.now()): void {
   const wait = ctx.askLimiter.take(userId);
   if (wait > 0) {
-    throw new UserError('rate_limited', `you are asking faster than I can keep up with; please try again in ${wait} s`);
+    throw new UserError('rate_limited', `you are asking faster than I can keep up with; you can ask again <t:${Math.ceil(now / 1000) + wait}:R>`);
   }
 }
 
@@ -31,7 +34,7 @@ export function isModerator(interaction: Interaction, moderatorRoleId: string | 
 /** Throws `not_moderator` unless the user may change the corpus. */
 export function requireModerator(interaction: ChatInputCommandInteraction, ctx: BotContext): void {
   if (!isModerator(interaction, ctx.moderatorRoleId)) {
-    throw new UserError('not_moderator', 'corpus: only moderators (Manage Server, or the moderator role) can use /corpus');
+    throw new UserError('not_moderator', 'corpus: only moderators (Manage Server, or the moderator role) can use /corpus; ask one of them for the change');
   }
 }
 

@@ -38,7 +38,7 @@ export async function createEmbedder(settings: EmbedderSettings): Promise<Chosen
       embedder: fallback,
       model: null,
       warning:
-        `${err.message.replace(/^[a-z_]+: /, '').split(';')[0]}; ` +
+        `${err.detail.split(';')[0]}; ` +
         `using the offline embedder ${fallback.id}. To use the model, run once with network access ` +
         `(MODEL_OFFLINE=false) or put its files in ${settings.cacheDir}/${settings.model}/, then npm run build:index.`,
     };

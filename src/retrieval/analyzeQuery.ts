@@ -130,6 +130,11 @@ export interface AskedWord {
   readonly part: 'core' | 'context';
   /** The word typed right after it (stop words included), for two-word lemmas: "give *up*". */
   readonly next?: string;
+  /**
+   * A word that can only count a little: a word of another language its dictionary lacks
+   * ("humanitaire"), which may or may not be the corpus's; read as weak unless the corpus uses it.
+   */
+  readonly unsure?: boolean;
 }
 
 /**
@@ -157,9 +162,11 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
   });
   linkNames(groups, vocabulary);
   // A claim to check may word things the source words otherwise ("refuses to recognise" for "not
-  // to recognise"): its words the corpus never uses are weak, unless they name something.
+  // to recognise") or get a figure wrong ("since the 90s"): its words and numbers the corpus
+  // never uses are weak; a name it never uses still means the corpus is not about it.
+  const claimDetail = (g: TermGroup): boolean => !g.known && (!g.salient || /\d/.test(g.word));
   if (parts.kind === 'statement')
-    groups.forEach((g, i) => g.role === 'key' && !g.known && !g.salient && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
+    groups.forEach((g, i) => g.role === 'key' && claimDetail(g) && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
   const terms = groups.flatMap((g) => [

@@ -71,6 +71,8 @@ type ScoredSpan = Omit<FocusedSpan, 'keyCoverage' | 'keyShare' | 'missing' | 'is
 function isolatedNames(query: AnalyzedQuery, sentences: readonly TextTerms[], context: TextTerms): string[] {
   const keys = query.groups.filter((g) => g.role === 'key');
   // Another key word: not g, nor a part of the same name ("jack" keeps "lang" no company).
+  // A word the corpus never uses keeps no name company: a question of one name and such a word
+  // ("who replaced Vaysset") asks about what the corpus lacks.
   const others = (g: TermGroup): TermGroup[] => keys.filter((h) => h !== g && (h.name === undefined || h.name !== g.name));
   const accompanied = (g: TermGroup, s: TextTerms): boolean => groupMatch(g, s) > 0 && others(g).some((h) => groupMatch(h, s, context) > 0);
   const none = emptyEvidence();

@@ -1,4 +1,5 @@
-import { CHECK_TAGS, LEAD_INS } from '../text/chatForms.js';
+import { CHECK_TAGS, FILLER_WORDS, LEAD_INS } from '../text/chatForms.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** A chat message split into what is asked and what only surrounds it. */
 export interface MessageParts {
@@ -17,6 +18,9 @@ const STYLING = /[*_~`|>#]+/g;
 const QUESTION_START =
   /^(?:what|what's|whats|who|who's|whos|whom|whose|when|where|which|why|how|does|do|did|is|are|was|were|can|could|has|have|had|will|would|should|shall|may|might|any|anyone|qui|que|quel|quelle|quels|quelles|quand|où|pourquoi|comment|combien|est-ce)\b/i;
 const STATEMENT_LEAD = /^(?:i (?:heard|read|think|believe|thought|assume|guess|saw)|is it true|apparently)\b/i;
+// Pronouns that point back to an earlier sentence, and how few content words a question has when it leans on one.
+const POINTS_BACK = /\b(?:it|its|he|him|his|she|her|they|them|their|this|that|these|those|there)\b/i;
+const FEW_WORDS = 3;
 // A message this short is read whole: its sentences are one thought.
 const SHORT_MESSAGE_WORDS = 18;
 
@@ -37,6 +41,9 @@ export function splitMessage(message: string): MessageParts {
     while (last >= 0 && !isQuestion(sentences[last]!)) last--;
     if (last >= 0) coreFrom = last > 0 && isQuestion(sentences[last - 1]!) ? last - 1 : last;
     else coreFrom = sentences.length - 1;
+    // "who was supposed to lead it?": a short question pointing back takes the sentence before it.
+    const asked = sentences.slice(coreFrom).join(' ');
+    if (coreFrom > 0 && POINTS_BACK.test(asked) && contentWords(asked) <= FEW_WORDS) coreFrom--;
   }
   const asked = sentences.slice(coreFrom).join(' ');
   const withoutLead = stripLeadIns(asked);
@@ -69,4 +76,8 @@ function stripCheckTags(text: string): string {
   let out = text.trim();
   for (const tag of CHECK_TAGS) out = out.replace(tag, '').trim();
   return out;
+}
+
+function contentWords(text: string): number {
+  return tokenize(text).filter((t) => !t.stop && !FILLER_WORDS.has(t.word)).length;
 }

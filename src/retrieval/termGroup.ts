@@ -68,7 +68,18 @@ export function termGroup(
   const content = (text: string): Token[] => tokenize(text).filter((t) => !t.stop);
   if (asked.readings.length > 1 || content(word).length > 1) {
     // Several readings, or one of several words ("foreign ministry"): each a stand-in of equal rank.
-    for (const r of asked.readings) addPhrase(content(r), READING_WEIGHT, '');
+    // A one-word reading matches by its stem, as a typed word does ("recognize" finds "recognise").
+    for (const r of asked.readings) {
+      const words = content(r);
+      const only = words.length === 1 ? words[0]! : undefined;
+      if (only && vocabulary.documentFrequency(only.stem) > 0) {
+        if ((alternatives.get(only.stem)?.weight ?? 0) < READING_WEIGHT) alternatives.set(only.stem, { stem: only.stem, weight: READING_WEIGHT });
+      } else addPhrase(words, READING_WEIGHT, '');
+      // A translation's own synonyms, as for a typed word ("visit" → "tour"), a little weaker.
+      for (const e of only && wordnet ? wordnet.related(only.word) : []) {
+        if (e.weight >= MIN_EXPANSION_WEIGHT) addPhrase(content(e.term), e.weight * READING_WEIGHT, only!.stem);
+      }
+    }
     if (alternatives.size === 0 && phrases.size === 0) return unknownGroup(asked, word, reading, vocabulary);
     const first = content(word);
     return finish(
@@ -103,6 +114,24 @@ export function termGroup(
       true,
       wordnet,
     );
+  }
+  // "05", "81": a year written short, read as the corpus's years that end so (2005, 1981).
+  if (/^\d{2}$/.test(token.word)) {
+    const years = ['19', '20'].map((c) => `${c}${token!.word}`).filter((y) => vocabulary.hasWord(y));
+    if (years.length > 0) {
+      for (const y of years) alternatives.set(y, { stem: y, weight: READING_WEIGHT });
+      return finish(
+        asked,
+        token.word,
+        { kind: 'expanded', from: asked.typed, to: years.join(' / ') },
+        alternatives,
+        phrases,
+        vocabulary,
+        [years[0]!],
+        false,
+        wordnet,
+      );
+    }
   }
   const chosen = allowCorrection ? correctionOf(token, vocabulary, wordnet, questionStems) : undefined;
   if (chosen === null) return undefined;
@@ -226,8 +255,9 @@ function finish(
   // General words say how or what kind, not what about: adverbs, and words of many senses
   // ("take", "give", "side", "job"), which chat uses loosely.
   const general = !name && profile !== undefined && (profile.adverbOnly || profile.senses >= COMMON_SENSES);
-  const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general ? 'weak' : 'key';
   const known = [...alternatives.values()].some((a) => vocabulary.documentFrequency(a.stem) > 0) || phrases.size > 0;
+  const unsure = asked.unsure === true && !known;
+  const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general || unsure ? 'weak' : 'key';
   // An acronym or a phrase is as rare as its rarest word.
   const idf =
     acronym || ownStems.length > 1
@@ -241,7 +271,7 @@ function finish(
     alternatives: [...alternatives.values()].sort((a, b) => b.weight - a.weight),
     phrases: [...phrases.values()],
     known,
-    salient: name,
+    salient: name && !unsure,
     ...(reading ? { reading } : {}),
   };
 }

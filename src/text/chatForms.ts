@@ -98,7 +98,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     'actually basically literally really just even kinda sorta guys hey hi hello thanks thx ty hmm um uh ' +
     'yeah yep yup apparently honestly seriously wondering curious assume heard guess wonder think thought ' +
     'someone anyone anybody somebody stuff gonna wanna gotta lemme dunno omg smh bro dude quick question ' +
-    'q maybe probably pretty sure speaking'
+    'q maybe probably pretty sure speaking supposed'
   ).split(' '),
 );
 
@@ -117,4 +117,6 @@ export const LEAD_INS: readonly RegExp[] = [
   /^(?:any|some)(?:one|body) (?:here )?(?:know|knows|remember)(?: if| whether)?[,:\s]+/i,
   /^(?:i (?:heard|read|think|believe|thought|assume|guess|wonder|was wondering|am wondering|saw)|i'?m (?:wondering|curious)|was wondering|wondering|curious)(?: that| if| whether| about)?[,:\s]+/i,
   /^(?:is it true|is it right|is it correct) (?:that )?/i,
+  // Hearsay: "my teacher said (that) …", "people say …".
+  /^(?:(?:my|our|a|some|this|the) \w+(?: \w+)? (?:said|says|told me|claims?|claimed|thinks?|reckons?|swears?)|(?:ppl|people|everyone|everybody|they|someone|somebody) (?:say|says|said|claim|claims|think|thinks))(?: that)?[,:\s]+/i,
 ];

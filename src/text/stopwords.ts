@@ -13,6 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'whatever when where whether which while who whom whose why will with within without would yet you your ' +
     'yours yourself yourselves tell know say said please many kind sort ones one like something anything ' +
     'everything nothing someone anyone everyone somewhere anywhere toward towards onto across among amongst ' +
-    'around along via whereas although though unless'
+    'around along via whereas although though unless since ago already despite unlike besides beside ' +
+    'thus hence therefore however'
   ).split(' '),
 );

@@ -14,6 +14,7 @@ import {
   type InteractionType,
 } from 'discord.js';
 import { type App, createApp } from '../../src/app/createApp.js';
+import { errorText } from '../support/errorText.js';
 import { openBotEngine } from '../../src/app/openBotEngine.js';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
@@ -155,7 +156,10 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
-    expect(edit.body).toMatchObject({ content: '**Question:** Does France recognise North Korea?', allowed_mentions: { parse: [] } });
+    expect(edit.body).toMatchObject({
+      content: '**Question:** Does France recognise North Korea?\nFrom **France–North Korea relations**',
+      allowed_mentions: { parse: [] },
+    });
     expect(embedText(edit)).toContain('not to recognise North Korea');
     expect(embedText(edit)).toContain('[1] \\"DPRK Diplomatic Relations\\", National Committee on North Korea');
     const labels = JSON.stringify((edit.body as { components: unknown }).components);
@@ -191,7 +195,9 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
-    expect((edit.body as { content: string }).content).toBe('**Question:** @\u200beveryone does France recognise North Korea?');
+    expect((edit.body as { content: string }).content).toBe(
+      '**Question:** @\u200beveryone does France recognise North Korea?\nFrom **France–North Korea relations**',
+    );
   });
 
   it('limits /ask per user with a polite ephemeral message', async () => {
@@ -207,9 +213,8 @@ describe('the bot against a fake Discord', () => {
     const callback = await firstResponse(refused);
 
     expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
-    expect((callback.body as { data: { content: string } }).data.content).toMatch(
-      /^rate_limited: you are asking faster than I can keep up with; please try again in \d+ s$/,
-    );
+    // No error code, and a Discord timestamp each reader's client counts down.
+    expect(errorText(callback.body)).toMatch(/^You are asking faster than I can keep up with; you can ask again <t:\d+:R>$/);
   });
 
   it('records 👍 feedback with the question and passages shown, and pages with More passages', async () => {
@@ -234,7 +239,7 @@ describe('the bot against a fake Discord', () => {
     expect((await firstResponse(press)).body).toEqual({ type: 5, data: { flags: 64 } });
     const page = await fake.waitForCall(callTo.editOriginal(press), 5000);
 
-    expect((page.body as { content: string }).content).toBe(`**More on:** ${question}`);
+    expect((page.body as { content: string }).content).toBe(`**More on:** ${question}\nFrom **France–North Korea relations**`);
     const embeds = (page.body as { embeds: APIEmbed[] }).embeds;
     expect(embeds.length).toBeGreaterThan(0);
     expect(embeds[0]?.title).toMatch(/^4\. /);
@@ -262,7 +267,8 @@ describe('the bot against a fake Discord', () => {
 
     const callback = await firstResponse(interaction);
 
-    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, content: 'unknown_footnote: cite: no footnote 99; footnotes run from 1 to 10' } });
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(errorText(callback.body)).toBe('No footnote 99; footnotes run from 1 to 10');
   });
 
   it('autocompletes /cite number and doc, and /corpus remove doc (type 8, at most 25 choices)', async () => {
@@ -294,7 +300,7 @@ describe('the bot against a fake Discord', () => {
 
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
     expect(edit.body).toMatchObject({
-      content: '**Checking:** France and Estonia do not recognise North Korea @\u200beveryone',
+      content: '**Checking:** France and Estonia do not recognise North Korea @\u200beveryone\nFrom **France–North Korea relations**',
       allowed_mentions: { parse: [] },
     });
     expect(embedText(edit)).toContain('Estonia');
@@ -306,7 +312,7 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect((edit.body as { content: string }).content).toBe(
-      '**Question:** @\u200beveryone who did pres Sarkozy send to Pyongyang as envoy for nk?\n-# Read *pres* as *president*, *nk* as *north korea*.',
+      '**Question:** @\u200beveryone who did pres Sarkozy send to Pyongyang as envoy for nk?\n-# Read *pres* as *president*, *nk* as *north korea*.\nFrom **France–North Korea relations**',
     );
     expect(embedText(edit)).toContain('appointed Socialist politician Jack Lang his special envoy to North Korea');
   });
@@ -317,7 +323,9 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toBe('**Checking:** France still refuses to recognise North Korea, right?');
+    expect((edit.body as { content: string }).content).toBe(
+      '**Checking:** France still refuses to recognise North Korea, right?\nFrom **France–North Korea relations**',
+    );
     expect(embedText(edit)).toContain('not to recognise North Korea, the other being Estonia');
   });
 
@@ -338,10 +346,8 @@ describe('the bot against a fake Discord', () => {
 
     const callback = await firstResponse(interaction);
 
-    expect(callback.body).toMatchObject({
-      type: 4,
-      data: { flags: 64, content: 'not_moderator: corpus: only moderators (Manage Server, or the moderator role) can use /corpus' },
-    });
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(errorText(callback.body)).toBe('Only moderators (Manage Server, or the moderator role) can use /corpus; ask one of them for the change');
     expect(fake.findCalls(callTo.route('GET', '/attachments/sneaky.txt'))).toHaveLength(0);
     expect(corpusFiles()).toEqual(before);
   });
@@ -355,7 +361,8 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
-    expect(edit.body).toMatchObject({ content: 'bad_document: corpus: "latin1.txt" is not UTF-8 text', allowed_mentions: { parse: [] } });
+    expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(errorText(edit.body)).toBe('"latin1.txt" is not UTF-8 text');
     expect(fake.originalMessage(interaction)?.flags).toBe(64);
     expect(corpusFiles()).toEqual(before);
     expect(existsSync(join(config.DATA_DIR, 'audit.jsonl'))).toBe(false);
@@ -433,8 +440,8 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toBe(
-      'duplicate_document: corpus: "france-north-korea-relations" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file',
+    expect(errorText(edit.body)).toBe(
+      '"france-north-korea-relations" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file',
     );
   });
 
@@ -443,9 +450,8 @@ describe('the bot against a fake Discord', () => {
 
     const callback = await firstResponse(interaction);
 
-    const content = (callback.body as { data: { content: string; flags: number } }).data;
-    expect(content.flags).toBe(64);
-    const reference = /reference ([0-9a-f]{8})/.exec(content.content)?.[1];
+    expect((callback.body as { data: { flags: number } }).data.flags).toBe(64);
+    const reference = /reference ([0-9a-f]{8})/.exec(errorText(callback.body))?.[1];
     expect(reference).toBeDefined();
     const logged = logLines.find((l) => l.includes(reference!))!;
     expect(logged).toContain(interaction.id);

@@ -1,3 +1,4 @@
+import { errorText } from '../support/errorText.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +8,10 @@ import { CORPUS_FILE, startTestBot, testMember, type TestBot } from '../support/
 const OTHER_GUILD = '1200000000000000099';
 const DOC =
   'Moon cheese\n\nFrance officially recognised North Korea in 2024 after a cheese summit.[1]\n\n  1. ^ "Totally real source", https://evil.example/phish\n';
-const WRONG_SERVER = 'wrong_server: corpus: this server may not change the corpus; ask the bot’s operator, or use /corpus in the corpus’s home server';
+const WRONG_SERVER = 'This server may not change the corpus; ask the bot’s operator, or use /corpus in the corpus’s home server';
 
-const content = (call: RecordedCall) =>
-  (call.body as { content?: string; data?: { content?: string } }).data?.content ?? (call.body as { content?: string }).content;
+// A refusal's text as people read it (the description of its red embed; no error code).
+const content = (call: RecordedCall) => errorText(call.body);
 
 describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_IDS)', () => {
   let bot: TestBot;
@@ -28,7 +29,8 @@ describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_
 
     const callback = await bot.fake.waitForCall(callTo.callback(interaction), 3000);
 
-    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, content: WRONG_SERVER } });
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(content(callback)).toBe(WRONG_SERVER);
     expect(bot.fake.findCalls(callTo.route('GET', '/attachments/moon.txt'))).toHaveLength(0);
     expect(corpusFiles()).toEqual([CORPUS_FILE]);
     expect(existsSync(auditPath())).toBe(false);
@@ -60,7 +62,7 @@ describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_
 
     const edit = await bot.fake.waitForCall(callTo.editOriginal(interaction), 10_000);
 
-    expect(content(edit)).toMatch(/^Added \*\*Moon cheese\*\* \(`moon-home`\)\./);
+    expect((edit.body as { content: string }).content).toMatch(/^Added \*\*Moon cheese\*\* \(`moon-home`\)\./);
     expect(corpusFiles()).toEqual([CORPUS_FILE, 'moon-home.txt']);
     const records = readFileSync(auditPath(), 'utf8')
       .trim()

@@ -93,5 +93,29 @@ describe('analyzeQuery on chat', () => {
     expect(groups[0]!.name).toBe(groups[1]!.name);
     expect(groups.find((g) => g.word === 'refuses')?.role).toBe('weak');
     expect(read('does jack lang refuse to speak').find((g) => g.word === 'refuse')?.role).toBe('key');
+    // A claim's figure the corpus lacks is a detail to check, not a reason to decline; a name stays key.
+    expect(read('france recognised nk in 2024, right?').find((g) => g.word === '2024')?.role).toBe('weak');
+    expect(read('germany recognised nk, right?').find((g) => g.word === 'germany')).toMatchObject({ role: 'key', salient: true, known: false });
+  });
+
+  it('reads a translated word by the stems of its readings, and a word the dictionary lacks as weak', () => {
+    const groups = analyzeQuery(
+      [
+        { typed: 'reconnait', readings: ['acknowledge', 'recognize'], kind: 'translated', part: 'core' },
+        { typed: 'humanitaire', readings: ['humanitaire'], part: 'core', unsure: true },
+        { typed: 'lang', readings: ['lang'], part: 'core', unsure: true },
+      ],
+      vocabulary,
+      wordnet,
+    ).groups;
+    // "recognize" finds the corpus's British "recognise" through their common stem.
+    expect(groups[0]!.alternatives.map((a) => a.stem)).toContain('recogn');
+    expect(groups[0]!.known).toBe(true);
+    expect(groups.slice(1).map(summary)).toEqual(['humanitaire:weak?', 'lang:key!']);
+  });
+
+  it('reads a year written short as the corpus years ending so', () => {
+    expect(read('mitterrand in 81')[1]).toMatchObject({ word: '81', known: true, reading: { kind: 'expanded', from: '81', to: '1981' } });
+    expect(read('mitterrand in 77')[1]).toMatchObject({ word: '77', known: false });
   });
 });

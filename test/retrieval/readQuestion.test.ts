@@ -40,4 +40,18 @@ describe('splitMessage', () => {
   it('reads a short message whole', () => {
     expect(splitMessage('Mitterrand. Did he promise recognition?')).toMatchObject({ core: 'Mitterrand. Did he promise recognition?', context: '' });
   });
+
+  it('gives a short question that points back the sentence before it', () => {
+    const message =
+      'I was reading about european policy on north korea for a blog post and got confused by the french case. ' +
+      'the french opened some kind of office in pyongyang. who was supposed to lead it?';
+    expect(splitMessage(message).core).toBe('the french opened some kind of office in pyongyang. who was supposed to lead it?');
+  });
+
+  it('cuts hearsay lead-ins and reads them as claims', () => {
+    expect(splitMessage('my teacher said france and nk have had full diplomatic relations since the 90s, is that true')).toMatchObject({
+      core: 'france and nk have had full diplomatic relations since the 90s',
+      kind: 'statement',
+    });
+  });
 });

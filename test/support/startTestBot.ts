@@ -29,12 +29,14 @@ export interface CorpusOptions {
   readonly guildId?: string;
   readonly doc?: string;
   readonly file?: APIAttachment;
+  readonly url?: string;
 }
 
 /** A `/corpus <subcommand>` interaction with the given options, from `who` (in `guildId`, default the fake's server). */
-export function corpusCommand(subcommand: string, who: APIInteractionGuildMember, { guildId, doc, file }: CorpusOptions = {}): APIInteraction {
+export function corpusCommand(subcommand: string, who: APIInteractionGuildMember, { guildId, doc, file, url }: CorpusOptions = {}): APIInteraction {
   const options = [
     ...(doc === undefined ? [] : [{ name: 'doc', type: ApplicationCommandOptionType.String as const, value: doc }]),
+    ...(url === undefined ? [] : [{ name: 'url', type: ApplicationCommandOptionType.String as const, value: url }]),
     ...(file === undefined ? [] : [{ name: 'file', type: ApplicationCommandOptionType.Attachment as const, value: file.id }]),
   ];
   return chatInputInteraction({

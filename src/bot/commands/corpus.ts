@@ -25,9 +25,10 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) =>
     s
       .setName('add')
-      .setDescription('Add a .txt or .md document and rebuild the index')
-      .addAttachmentOption((o) => o.setName('file').setDescription('A UTF-8 .txt or .md file').setRequired(true))
-      .addStringOption((o) => o.setName('title').setDescription('Title to show for the document').setMaxLength(200)),
+      .setDescription('Add a .txt or .md document, or a Wikipedia article, and rebuild the index')
+      .addAttachmentOption((o) => o.setName('file').setDescription('A UTF-8 .txt or .md file'))
+      .addStringOption((o) => o.setName('url').setDescription('A Wikipedia article URL, any language').setMaxLength(500))
+      .addStringOption((o) => o.setName('title').setDescription('Title to show for an uploaded file').setMaxLength(200)),
   )
   .addSubcommand((s) =>
     s
@@ -52,15 +53,26 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const actor: Actor = { id: interaction.user.id, name: interaction.user.username, guild };
   switch (subcommand) {
     case 'add': {
-      const file = interaction.options.getAttachment('file', true);
-      if (!DOCUMENT_EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) {
-        throw new UserError('bad_document', `corpus: "${file.name}" is not a .txt or .md file`);
+      const file = interaction.options.getAttachment('file');
+      const url = interaction.options.getString('url');
+      if ((file === null) === (url === null)) {
+        throw new UserError('bad_option', 'corpus: give either file: (a .txt or .md upload) or url: (a Wikipedia article URL), not both');
       }
-      if (file.size > ctx.maxUploadBytes) throw tooLarge(file.name, file.size, ctx.maxUploadBytes);
+      if (url !== null) {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        const article = await ctx.importArticle(url);
+        const change = await ctx.corpus.add({ fileName: article.fileName, bytes: Buffer.from(article.text, 'utf8'), actor });
+        await interaction.editReply(renderCorpusChange('Imported', change.doc, change.build));
+        return;
+      }
+      if (!DOCUMENT_EXTENSIONS.some((ext) => file!.name.toLowerCase().endsWith(ext))) {
+        throw new UserError('bad_document', `corpus: "${file!.name}" is not a .txt or .md file`);
+      }
+      if (file!.size > ctx.maxUploadBytes) throw tooLarge(file!.name, file!.size, ctx.maxUploadBytes);
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const bytes = await downloadAttachment(file.url, ctx.maxUploadBytes, file.name);
+      const bytes = await downloadAttachment(file!.url, ctx.maxUploadBytes, file!.name);
       const title = interaction.options.getString('title') ?? undefined;
-      const change = await ctx.corpus.add({ fileName: file.name, bytes, title, actor });
+      const change = await ctx.corpus.add({ fileName: file!.name, bytes, title, actor });
       await interaction.editReply(renderCorpusChange('Added', change.doc, change.build));
       return;
     }

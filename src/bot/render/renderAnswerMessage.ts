@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, Footnote, Passage } from '../../answer/types.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
-import { CITATION_NEEDED_WARNING } from '../../render/renderAnswerText.js';
 import { answerButtons } from './answerButtons.js';
+import { COLOURS } from './colours.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
@@ -19,15 +19,17 @@ export interface AnswerMessageOptions {
   readonly more?: boolean;
 }
 
-/** Colour of answer embeds (Discord blurple). */
-const ANSWER_COLOUR = 0x5865f2;
 /** Room kept for the question so a long one never crowds out the note on dropped passages. */
 const QUESTION_CHARS = 1500;
 
 /**
- * An answer as a Discord message: the question echoed in the content, one embed per passage
- * (quote, `[citation needed]` warning, footnotes as `[n] reference text`), within every Discord
- * limit; passages that do not fit are left out with a note. An abstention is the not-in-corpus text.
+ * An answer as a Discord message, made to be read at a glance: the question echoed, the document
+ * named once (linked to its source when known), then one embed per passage titled with its
+ * section, green when sourced and amber with the warning first when the source marks it
+ * `[citation needed]`. A passage the article repeats (the same sentence with the same footnotes)
+ * is shown once with where else it appears; a footnote is listed once per message; a footnote
+ * closing the paragraph rather than the quote says so. Within every Discord limit; passages that
+ * do not fit are left out with a note. A decline says what the corpus lacks.
  */
 export function renderAnswerMessage(answer: Answer, options: AnswerMessageOptions = {}): BotMessage {
   const heading = `**${options.label ?? 'Question'}:** ${truncate(safeText(answer.question), QUESTION_CHARS)}`;
@@ -44,35 +46,106 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
     };
   }
   const firstRank = options.firstRank ?? 1;
-  const { embeds, dropped } = fitEmbeds(answer.passages.map((p, i) => passageEmbed(p, firstRank + i)));
+  const passages = collapseRepeats(answer.passages);
+  const docs = new Set(passages.map((p) => p.passage.doc));
+  const source = docs.size === 1 ? `\nFrom ${documentName(passages[0]!.passage)}` : '';
+  const shown = new Set<string>();
+  const { embeds, dropped } = fitEmbeds(passages.map((p, i) => passageEmbed(p, firstRank + i, docs.size > 1, shown)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
-  return { content: truncate(`${heading}${readNote}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: NO_MENTIONS };
+  return { content: truncate(`${heading}${readNote}${source}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: NO_MENTIONS };
 }
+
+/** The first line of a quote the source marks `[citation needed]`. */
+export const UNSOURCED_WARNING = '⚠️ **Unsourced:** the article marks this claim *[citation needed]*; no reference supports it.';
 
 // A word as the user typed it or as it was read, escaped, in italics.
 const discordQuote = (word: string): string => `*${safeText(word.slice(0, 100))}*`;
 
-function passageEmbed(p: Passage, rank: number): APIEmbed {
-  const warning = p.citationNeeded ? `\n\n${CITATION_NEEDED_WARNING}` : '';
-  // Cut the raw text first: escaping is the costly part and the rest would be cut anyway.
-  const quote = truncate(quoteBlock(p.text.slice(0, DISCORD_LIMITS.description)), DISCORD_LIMITS.description - warning.length);
-  const embed: APIEmbed = {
-    color: ANSWER_COLOUR,
-    title: truncate(`${rank}. ${safeText(p.title)} — ${safeText(p.section)}`, DISCORD_LIMITS.title),
-    description: `${quote}${warning}`,
-    footer: { text: truncate(`${p.doc} · characters ${p.start}–${p.end}`, 200) },
-  };
-  if (p.footnotes.length > 0) embed.fields = [{ name: 'Footnotes', value: footnoteList(p.footnotes) }];
-  return embed;
+/** A passage to show, with the sections where the article says the same again. */
+interface ShownPassage {
+  readonly passage: Passage;
+  readonly alsoIn: readonly string[];
+}
+
+// The document's title in bold, linked to the article it was imported from when there is one.
+function documentName(p: Passage): string {
+  const title = `**${safeText(p.title)}**`;
+  // Brackets and spaces would end the Markdown link early: percent-encode them.
+  const url = p.sourceUrl?.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url && /^https?:\/\//.test(url) ? `[${title}](${url})` : title;
 }
 
 /**
- * Footnotes as `[n] reference text` lines (`[n] [Title](url) — rest` when the reference has a URL)
- * within one field value; footnotes that do not fit are
- * summarised as "…and k more (see /cite)" rather than cut mid-reference.
+ * Drops a passage that repeats an earlier one of the same document — the same text, or the same
+ * sentence reworded (most of its words shared) with the same footnotes — and notes its section
+ * on the one kept.
  */
-export function footnoteList(footnotes: readonly Footnote[], max: number = DISCORD_LIMITS.fieldValue): string {
-  const lines = footnotes.map((f) => `[${f.n}] ${referenceLink(f.text, f.url, 295)}`);
+export function collapseRepeats(passages: readonly Passage[]): ShownPassage[] {
+  const kept: { passage: Passage; alsoIn: string[]; words: Set<string> }[] = [];
+  for (const p of passages) {
+    const words = wordSet(p.text);
+    const same = kept.find((k) => k.passage.doc === p.doc && sameFootnotes(k.passage, p) && overlap(k.words, words) >= REPEAT_OVERLAP);
+    if (same) {
+      if (!same.alsoIn.includes(p.section)) same.alsoIn.push(p.section);
+    } else kept.push({ passage: p, alsoIn: [], words });
+  }
+  return kept.map(({ passage, alsoIn }) => ({ passage, alsoIn }));
+}
+
+// Share of words two texts have in common (of the smaller) for one to repeat the other.
+const REPEAT_OVERLAP = 0.7;
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+function sameFootnotes(a: Passage, b: Passage): boolean {
+  return a.footnotes.map((f) => f.n).join(',') === b.footnotes.map((f) => f.n).join(',');
+}
+
+function passageEmbed({ passage: p, alsoIn }: ShownPassage, rank: number, manyDocuments: boolean, shown: Set<string>): APIEmbed {
+  const warning = p.citationNeeded ? `${UNSOURCED_WARNING}\n` : '';
+  const again = alsoIn.length > 0 ? `\n-# The article says this again in ${alsoIn.map((s) => `*${safeText(s)}*`).join(', ')}.` : '';
+  // Footnotes go under the quote in small print, each once per message.
+  const fresh = p.footnotes.filter((f) => !shown.has(`${p.doc}:${f.n}`));
+  const repeated = p.footnotes.filter((f) => shown.has(`${p.doc}:${f.n}`));
+  for (const f of p.footnotes) shown.add(`${p.doc}:${f.n}`);
+  const notes = [
+    ...(fresh.length > 0 ? footnoteList(fresh, FOOTNOTE_CHARS, p.text).split('\n') : []),
+    ...(repeated.length > 0 ? [`${repeated.map((f) => `[${f.n}]`).join(' ')} as above`] : []),
+  ].map((line) => `\n-# ${line}`);
+  const small = `${again}${notes.join('')}`;
+  // Cut the raw text first: escaping is the costly part and the rest would be cut anyway.
+  const quote = truncate(quoteBlock(p.text.slice(0, DISCORD_LIMITS.description)), DISCORD_LIMITS.description - warning.length - small.length);
+  const title = manyDocuments ? `${rank}. ${safeText(p.title)} — ${safeText(p.section)}` : `${rank}. ${safeText(p.section)}`;
+  return {
+    color: p.citationNeeded ? COLOURS.citationNeeded : COLOURS.sourced,
+    title: truncate(title, DISCORD_LIMITS.title),
+    description: `${warning}${quote}${small}`,
+  };
+}
+
+// Room for one passage's footnotes under its quote (the quote itself is at most 400 characters).
+const FOOTNOTE_CHARS = 2000;
+
+/**
+ * Footnotes as `[n] reference text` lines (`[n] [Title](url) — rest` when the reference has a URL)
+ * within one field value, marked when they close the paragraph rather than `quote`; footnotes
+ * that do not fit are summarised as "…and k more (see /cite)" rather than cut mid-reference.
+ */
+export function footnoteList(footnotes: readonly Footnote[], max: number = DISCORD_LIMITS.fieldValue, quote?: string): string {
+  // A footnote the quote does not carry supports it from the end of its paragraph (Wikipedia's
+  // convention): say so, or the reader looks for a marker that is not there.
+  const lines = footnotes.map((f) => {
+    const ofParagraph = quote !== undefined && !quote.includes(`[${f.n}]`) ? ' *(closes the paragraph)*' : '';
+    return `[${f.n}] ${referenceLink(f.text, f.url, 295)}${ofParagraph}`;
+  });
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {

@@ -1,11 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { Citation } from '../../answer/types.js';
 import type { BotMessage } from './BotMessage.js';
+import { COLOURS } from './colours.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
 import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
-
-const CITE_COLOUR = 0x57f287;
 
 /**
  * `/cite`: per document, the footnote's reference text, then the passages that cite it as quotes
@@ -30,9 +29,8 @@ function citationEmbed(c: Citation): APIEmbed {
     description += `\n${block}`;
   }
   return {
-    color: CITE_COLOUR,
+    color: COLOURS.sourced,
     title: truncate(`[${c.n}] ${safeText(c.title)}`, DISCORD_LIMITS.title),
     description,
-    footer: { text: c.doc },
   };
 }

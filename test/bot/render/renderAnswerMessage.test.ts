@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
 import type { Answer, Passage } from '../../../src/answer/types.js';
 import { DISCORD_LIMITS } from '../../../src/bot/render/discordLimits.js';
-import { footnoteList, renderAnswerMessage } from '../../../src/bot/render/renderAnswerMessage.js';
+import { COLOURS } from '../../../src/bot/render/colours.js';
+import { footnoteList, renderAnswerMessage, UNSOURCED_WARNING } from '../../../src/bot/render/renderAnswerMessage.js';
 import { NOT_IN_CORPUS } from '../../../src/render/describeReading.js';
-import { CITATION_NEEDED_WARNING } from '../../../src/render/renderAnswerText.js';
 import type { BotMessage } from '../../../src/bot/render/BotMessage.js';
 
 function passage(over: Partial<Passage> = {}): Passage {
@@ -44,19 +44,19 @@ function expectWithinLimits(message: BotMessage): void {
 }
 
 describe('renderAnswerMessage', () => {
-  it('renders a passage as a quote with its title, section, footnotes and buttons', () => {
+  it('renders a passage as a quote titled by its section, the document named once, footnotes in small print, and buttons', () => {
     const answer: Answer = { question: 'Does France recognise North Korea?', answered: true, passages: [passage()], reading: PLAIN_READING };
 
     const message = renderAnswerMessage(answer, { answerId: 'abc123', more: true });
 
-    expect(message.content).toBe('**Question:** Does France recognise North Korea?');
+    expect(message.content).toBe('**Question:** Does France recognise North Korea?\nFrom **France–North Korea relations**');
+    // No internal ids or offsets anywhere: no footer.
     expect(message.embeds).toEqual([
       {
-        color: 0x5865f2,
-        title: '1. France–North Korea relations — Introduction',
-        description: '> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]',
-        footer: { text: 'france-north-korea-relations · characters 250–360' },
-        fields: [{ name: 'Footnotes', value: '[1] "DPRK Diplomatic Relations", National Committee on North Korea' }],
+        color: COLOURS.sourced,
+        title: '1. Introduction',
+        description:
+          '> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n-# [1] "DPRK Diplomatic Relations", National Committee on North Korea',
       },
     ]);
     expect(message.components[0]?.components.map((c) => ('label' in c ? (c.label ?? '') : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
@@ -67,11 +67,67 @@ describe('renderAnswerMessage', () => {
     expectWithinLimits(message);
   });
 
+  it('links the document to the article it was imported from, and names documents per passage when there are several', () => {
+    const linked = renderAnswerMessage({
+      question: 'q',
+      answered: true,
+      passages: [passage({ sourceUrl: 'https://en.wikipedia.org/wiki/Bodmin_(town)' })],
+      reading: PLAIN_READING,
+    });
+    expect(linked.content).toBe('**Question:** q\nFrom [**France–North Korea relations**](https://en.wikipedia.org/wiki/Bodmin_%28town%29)');
+
+    const two = renderAnswerMessage({
+      question: 'q',
+      answered: true,
+      passages: [passage(), passage({ doc: 'other', title: 'Other', text: 'Something else.' })],
+      reading: PLAIN_READING,
+    });
+    expect(two.content).toBe('**Question:** q');
+    expect(two.embeds.map((e) => e.title)).toEqual(['1. France–North Korea relations — Introduction', '2. Other — Introduction']);
+  });
+
+  it('shows a passage the article repeats once, saying where it appears again', () => {
+    const again = passage({
+      text: 'France is one of the only two European Union members not to grant diplomatic recognition to North Korea, the other being Estonia.[1]',
+      section: 'Diplomatic relations',
+      start: 900,
+      end: 1030,
+    });
+
+    const message = renderAnswerMessage({ question: 'q', answered: true, passages: [passage(), again], reading: PLAIN_READING });
+
+    expect(message.embeds).toHaveLength(1);
+    expect(message.embeds[0]?.description).toContain('\n-# The article says this again in *Diplomatic relations*.');
+  });
+
+  it('lists a footnote once per message, and says when it closes the paragraph rather than the quote', () => {
+    const first = passage();
+    const second = passage({
+      text: 'The office was to be headed by a diplomat.',
+      start: 500,
+      end: 540,
+      footnotes: [
+        { n: 1, text: 'DPRK' },
+        { n: 5, text: 'AP, 2011' },
+      ],
+    });
+
+    const message = renderAnswerMessage({ question: 'q', answered: true, passages: [first, second], reading: PLAIN_READING });
+
+    expect(message.embeds[1]?.description).toBe('> The office was to be headed by a diplomat.\n-# [5] AP, 2011 *(closes the paragraph)*\n-# [1] as above');
+  });
+
   it('keeps many long passages with many footnotes within every Discord limit, noting what was left out', () => {
     const long = 'The *claim* is `long` and _winding_ [a](http://x) ~~so~~ ||it|| goes on. '.repeat(80);
     const footnotes = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `Reference ${i + 1}: ${'a source with a long name '.repeat(12)}` }));
     const passages = Array.from({ length: 15 }, (_, i) =>
-      passage({ title: 'T'.repeat(300), section: `Section ${i} ${'s'.repeat(300)}`, text: `${long}\n# heading\n- item`, footnotes, citationNeeded: true }),
+      passage({
+        title: 'T'.repeat(300),
+        section: `Section ${i} ${'s'.repeat(300)}`,
+        text: `${long}\n# heading\n- item`,
+        footnotes: footnotes.slice(i),
+        citationNeeded: true,
+      }),
     );
 
     const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages, reading: PLAIN_READING }, { answerId: 'x', more: true });
@@ -81,19 +137,25 @@ describe('renderAnswerMessage', () => {
     expect(message.embeds.length).toBeLessThan(15);
     expect(message.content).toContain(`${15 - message.embeds.length} more passages did not fit in this message.`);
     for (const embed of message.embeds) {
-      // Cut cleanly: at a boundary, marked, never mid-escape.
-      expect(embed.description).toMatch(/[^\\]…\n\n⚠/);
-      expect(embed.fields?.[0]?.value).toMatch(/…and \d+ more \(see \/cite\)$/);
+      // The warning first; the quote cut cleanly: at a boundary, marked, never mid-escape.
+      expect(embed.description?.startsWith(UNSOURCED_WARNING)).toBe(true);
+      expect(embed.description).toMatch(/[^\\]…\n-# /);
     }
+    expect(message.embeds[0]?.description).toMatch(/…and \d+ more \(see \/cite\)$/);
   });
 
-  it('shows the citation-needed warning under a [citation needed] quote', () => {
+  it('shows a [citation needed] quote in its own colour with the warning as its first line', () => {
     const p = passage({ text: 'Mitterrand promised recognition.[citation needed]', footnotes: [], citationNeeded: true });
 
-    const message = renderAnswerMessage({ question: 'Mitterrand?', answered: true, passages: [p], reading: PLAIN_READING });
+    const message = renderAnswerMessage({
+      question: 'Mitterrand?',
+      answered: true,
+      passages: [p, passage({ start: 600, end: 700, text: 'Another, sourced.[2]', footnotes: [{ n: 2, text: 'BBC' }] })],
+      reading: PLAIN_READING,
+    });
 
-    expect(message.embeds[0]?.description).toBe(`> Mitterrand promised recognition.[citation needed]\n\n${CITATION_NEEDED_WARNING}`);
-    expect(message.embeds[0]?.fields).toBeUndefined();
+    expect(message.embeds.map((e) => e.color)).toEqual([COLOURS.citationNeeded, COLOURS.sourced]);
+    expect(message.embeds[0]?.description).toBe(`${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]`);
   });
 
   it('makes @everyone and user mentions inert in the question and in corpus text', () => {
@@ -103,8 +165,10 @@ describe('renderAnswerMessage', () => {
 
     const visible = JSON.stringify([message.content, message.embeds]);
     expect(visible).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
-    expect(message.content).toBe('**Question:** @\u200beveryone is <\u200b@123> right?');
-    expect(message.embeds[0]?.description).toBe('> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.');
+    expect(message.content).toBe('**Question:** @\u200beveryone is <\u200b@123> right?\nFrom **France–North Korea relations**');
+    expect(message.embeds[0]?.description).toBe(
+      '> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*',
+    );
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
 
@@ -121,7 +185,8 @@ describe('renderAnswerMessage', () => {
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
-    expect(message.embeds[0]?.title).toBe('1. [Official]\\(https://evil.example) @\u200beveryone — \\*\\*Breaking\\*\\* <\u200b@&456>');
+    expect(message.content).toBe('**Question:** q\nFrom **[Official]\\(https://evil.example) @\u200beveryone**');
+    expect(message.embeds[0]?.title).toBe('1. \\*\\*Breaking\\*\\* <\u200b@&456>');
   });
 
   it('echoes a multi-line question with no line-start formatting and no runs of blank lines', () => {

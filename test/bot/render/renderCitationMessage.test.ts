@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
+import { COLOURS } from '../../../src/bot/render/colours.js';
 import { DISCORD_LIMITS, truncate } from '../../../src/bot/render/discordLimits.js';
 import { renderCitationMessage } from '../../../src/bot/render/renderCitationMessage.js';
 
@@ -9,9 +10,7 @@ describe('renderCitationMessage', () => {
       { doc: 'd', title: 'Doc', n: 2, text: 'BBC @everyone', passages: [{ section: 'Intro', text: 'A poll.[2]', start: 0, end: 10 }] },
     ]);
 
-    expect(message.embeds).toEqual([
-      { color: 0x57f287, title: '[2] Doc', description: 'BBC @\u200beveryone\n\n**Cited by**\n*Intro*\n> A poll.[2]', footer: { text: 'd' } },
-    ]);
+    expect(message.embeds).toEqual([{ color: COLOURS.sourced, title: '[2] Doc', description: 'BBC @\u200beveryone\n\n**Cited by**\n*Intro*\n> A poll.[2]' }]);
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
 

@@ -8,8 +8,12 @@ import type { RetrievedSpan, Retriever } from '../retrieval/Retriever.js';
 import { citeFootnote } from './citeFootnote.js';
 import { type Decision, decideAnswer, passesThresholds, unaddressed } from './decideAnswer.js';
 import { readingOf } from './readingOf.js';
-import type { Answer, Citation, DocumentSummary, Footnote, Passage } from './types.js';
+import type { Answer, Citation, CorpusOverview, DocumentSummary, Footnote, Passage } from './types.js';
 import { validateQuestion } from './validateQuestion.js';
+
+// Example questions a miss offers, and candidate headings tried to find them.
+const MAX_EXAMPLES = 3;
+const MAX_EXAMPLE_TRIES = 12;
 
 export interface AnswerOptions {
   /**
@@ -112,8 +116,45 @@ export class AnswerService {
   /** The indexed documents, by title. */
   listDocuments(): DocumentSummary[] {
     return [...this.data.documents.values()]
-      .map((d) => ({ id: d.id, title: d.title, sections: d.sections.length, references: d.references.length, characters: d.text.length }))
+      .map((d) => ({
+        id: d.id,
+        title: d.title,
+        sections: d.sections.length,
+        references: d.references.length,
+        characters: d.text.length,
+        headings: d.sections.map((s) => s.heading),
+      }))
       .sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  /**
+   * The documents and up to three example questions the corpus answers, made from its own
+   * section headings ("What does the corpus say about economic relations?") and checked by
+   * answering them; computed once per index.
+   */
+  async overview(): Promise<CorpusOverview> {
+    this.overviewCache ??= this.makeOverview();
+    return this.overviewCache;
+  }
+
+  private overviewCache: Promise<CorpusOverview> | undefined;
+
+  private async makeOverview(): Promise<CorpusOverview> {
+    const documents = this.listDocuments();
+    // Headings past each document's lead, then its title, one document after another in turn,
+    // so several documents each get an example.
+    const byDocument = documents.map((d) => [...d.headings.slice(1), d.title]);
+    const candidates: string[] = [];
+    for (let round = 0; candidates.length < MAX_EXAMPLE_TRIES && byDocument.some((h) => h.length > round); round++) {
+      for (const headings of byDocument) if (headings[round] !== undefined) candidates.push(headings[round]!);
+    }
+    const examples: string[] = [];
+    for (const heading of candidates.slice(0, MAX_EXAMPLE_TRIES)) {
+      const question = `What does the corpus say about ${heading.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase())}?`;
+      if ((await this.answer(question, 1)).answered) examples.push(question);
+      if (examples.length === MAX_EXAMPLES) break;
+    }
+    return { documents, examples };
   }
 
   /** Reference list of a document (for autocomplete); empty for an unknown id. */

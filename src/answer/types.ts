@@ -87,4 +87,13 @@ export interface DocumentSummary {
   readonly sections: number;
   readonly references: number;
   readonly characters: number;
+  /** Section headings in order, the lead ("Introduction") included. */
+  readonly headings: readonly string[];
+}
+
+/** What the corpus covers, for a reply that found nothing: its documents and questions it answers. */
+export interface CorpusOverview {
+  readonly documents: readonly DocumentSummary[];
+  /** Questions made from the documents' own headings that the engine answers, at most three. */
+  readonly examples: readonly string[];
 }

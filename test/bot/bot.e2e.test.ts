@@ -178,15 +178,28 @@ describe('the bot against a fake Discord', () => {
     expect(fake.originalMessage(interaction)?.flags).toBe(64);
   });
 
-  it('/ask about something not in the corpus says so', async () => {
+  it('/ask about something not in the corpus answers the asker alone: what was missing, what the corpus covers, questions it answers', async () => {
     const interaction = ask('What is the recipe for sourdough bread?');
 
-    const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
+    // The public "thinking…" is removed and the miss goes to the asker only.
+    await fake.waitForCall(callTo.route('DELETE', `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`), 5000);
+    const miss = await fake.waitForCall(callTo.followUp(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toBe(
-      '**Question:** What is the recipe for sourdough bread?\nThe corpus says nothing about *recipe*, *sourdough* or *bread*.',
+    expect(miss.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    expect((miss.body as { content: string }).content).toBe(
+      [
+        '**Question:** What is the recipe for sourdough bread?',
+        'The corpus says nothing about *recipe*, *sourdough* or *bread*.',
+        '',
+        'The corpus covers:',
+        '• **France–North Korea relations**: Economic relations, Pro-North Korean lobby in France',
+        '',
+        'You could ask:',
+        '• What does the corpus say about economic relations?',
+        '• What does the corpus say about pro-North Korean lobby in France?',
+      ].join('\n'),
     );
-    expect((edit.body as { embeds: unknown[] }).embeds).toEqual([]);
+    expect(fake.findCalls(callTo.editOriginal(interaction))).toHaveLength(0);
   });
 
   it('/ask with @everyone in the question never pings', async () => {
@@ -332,11 +345,32 @@ describe('the bot against a fake Discord', () => {
   it('/ask names what the corpus lacks when it declines a near-topic question', async () => {
     const interaction = ask('when did germany and north korea set up diplomatic relations');
 
+    const miss = await fake.waitForCall(callTo.followUp(interaction), 5000);
+
+    expect(miss.body).toMatchObject({ flags: 64 });
+    expect((miss.body as { content: string }).content).toMatch(
+      /^\*\*Question:\*\* when did germany and north korea set up diplomatic relations\nThe corpus says nothing about \*germany\*\.\n/,
+    );
+  });
+
+  it('"Find sources" that finds nothing tells the asker alone, never the channel', async () => {
+    const target = apiMessage({ content: 'The best sourdough needs a three-day ferment.' });
+    const interaction = send(messageContextMenuInteraction({ name: 'Find sources', member: member(), target }));
+
+    await fake.waitForCall(callTo.route('DELETE', `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`), 5000);
+    const miss = await fake.waitForCall(callTo.followUp(interaction), 5000);
+
+    expect(miss.body).toMatchObject({ flags: 64 });
+    expect((miss.body as { content: string }).content).toMatch(/^\*\*Checking:\*\* The best sourdough needs a three-day ferment\.\n/);
+  });
+
+  it('/ask private with nothing found edits its private reply', async () => {
+    const interaction = ask('What is the recipe for sourdough bread?', [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }]);
+
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toBe(
-      '**Question:** when did germany and north korea set up diplomatic relations\nThe corpus says nothing about *germany*.',
-    );
+    expect((edit.body as { content: string }).content).toContain('The corpus covers:');
+    expect(fake.originalMessage(interaction)?.flags).toBe(64);
   });
 
   it('refuses /corpus add from a member without Manage Server, ephemerally, changing nothing', async () => {
@@ -430,8 +464,10 @@ describe('the bot against a fake Discord', () => {
     const audit = readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(audit.at(-1)!)).toMatchObject({ action: 'remove', doc: 'zorbian-tea' });
     const question = ask('How long does the Zorbian tea ceremony last?');
-    const answer = await fake.waitForCall(callTo.editOriginal(question), 5000);
-    expect(embedText(answer)).not.toContain('forty minutes');
+    // Nothing on it any more: a miss, for the asker alone.
+    const miss = await fake.waitForCall(callTo.followUp(question), 5000);
+    expect((miss.body as { content: string }).content).toContain('The corpus says nothing about');
+    expect(fake.findCalls(callTo.editOriginal(question))).toHaveLength(0);
   });
 
   it('refuses to add a document whose id is already in the corpus, saying how to replace it', async () => {

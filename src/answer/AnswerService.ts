@@ -74,17 +74,18 @@ export class AnswerService {
   }
 
   /**
-   * Answers a question with up to `limit` passages (default `options.passages`), best first.
-   * Throws `bad_question` for an empty question or one over 500 characters.
+   * Answers a question with up to `limit` passages (default `options.passages`), best first;
+   * `after` is the question it follows up, read as context. Throws `bad_question` for an empty
+   * question or one over 500 characters.
    */
-  async answer(question: string, limit = this.options.passages): Promise<Answer> {
-    return (await this.explain(question, limit)).answer;
+  async answer(question: string, limit = this.options.passages, after?: string): Promise<Answer> {
+    return (await this.explain(question, limit, after)).answer;
   }
 
-  /** Like `answer`, with the reading, every candidate passage and the decision. */
-  async explain(question: string, limit = this.options.passages): Promise<Explanation> {
+  /** Like `answer`, with the reading, every candidate passage and the decision. `after`: the question this one follows up. */
+  async explain(question: string, limit = this.options.passages, after?: string): Promise<Explanation> {
     const q = validateQuestion(question);
-    const { query, spans } = await this.retriever.retrieve(q, limit);
+    const { query, spans } = await this.retriever.retrieve(q, limit, after === undefined ? undefined : validateQuestion(after));
     const thresholds = { minRelevance: this.options.minRelevance, minKeyShare: this.options.minKeyShare ?? 0 };
     // The best passage that holds every name and number asked about decides; others follow it
     // when they pass the same test.

@@ -7,6 +7,8 @@ export type Vote = 'up' | 'down';
 /** What the buttons under an answer need: the question and what has been shown so far. */
 export interface RememberedAnswer {
   readonly question: string;
+  /** The question this one followed up, when it did (it is read as context again for more passages). */
+  readonly after?: string;
   /** Passages shown so far, in order (first page, then each "More passages" page). */
   readonly shown: readonly Passage[];
 }

@@ -3,6 +3,7 @@ import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isUserError } from '../errors.js';
 import type { BotContext } from './BotContext.js';
 import { chatCommands, messageCommands } from './commands/allCommands.js';
+import { answerFollowUp, parseFollowUpId } from './followUp.js';
 import { handleAnswerButton } from './handleAnswerButton.js';
 import { parseAnswerButtonId } from './render/answerButtons.js';
 import { humanText, renderErrorMessage } from './render/renderErrorMessage.js';
@@ -41,6 +42,10 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<void> {
     const button = parseAnswerButtonId(interaction.customId);
     if (!button) throw new Error(`no handler for button ${interaction.customId}`);
     await handleAnswerButton(interaction, button, ctx);
+  } else if (interaction.isModalSubmit()) {
+    const answerId = parseFollowUpId(interaction.customId);
+    if (answerId === null) throw new Error(`no handler for modal ${interaction.customId}`);
+    await answerFollowUp(interaction, answerId, ctx);
   }
 }
 
@@ -79,5 +84,6 @@ async function sendEphemeral(interaction: RepliableInteraction, text: string): P
 function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button ${interaction.customId}`;
+  if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
   return `interaction type ${interaction.type}`;
 }

@@ -17,15 +17,16 @@ export interface QuestionReply {
 }
 
 /**
- * Answers `question` with one page of passages, remembers it for the buttons and renders it;
+ * Answers `question` (read after the question it follows up, if `after`) with one page of
+ * passages, remembers it for the buttons and renders it;
  * or, when the corpus has nothing on it, renders the miss for the asker alone. One passage
  * beyond the page is asked for, to know whether to offer "More passages".
  */
-export async function answerQuestion(ctx: BotContext, question: string, label: string): Promise<QuestionReply> {
-  const answer = await ctx.engine.service.answer(question, ctx.passages + 1);
+export async function answerQuestion(ctx: BotContext, question: string, label: string, after?: string): Promise<QuestionReply> {
+  const answer = await ctx.engine.service.answer(question, ctx.passages + 1, after);
   if (!answer.answered) return { message: renderMissMessage(answer, await ctx.engine.service.overview(), label), answered: false };
   const shown = answer.passages.slice(0, ctx.passages);
-  const answerId = ctx.answers.remember({ question: answer.question, shown });
+  const answerId = ctx.answers.remember({ question: answer.question, shown, ...(after === undefined ? {} : { after }) });
   const more = answer.passages.length > shown.length;
   return { message: renderAnswerMessage({ ...answer, passages: shown }, { label, answerId, more }), answered: true };
 }
@@ -50,7 +51,7 @@ export async function morePassages(ctx: BotContext, answerId: string): Promise<B
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old for more passages; please ask again');
   const seen = new Set(earlier.shown.map(passageKey));
   const limit = Math.min(MAX_PASSAGES_SHOWN, earlier.shown.length + ctx.passages) + 1;
-  const answer = await ctx.engine.service.answer(earlier.question, limit);
+  const answer = await ctx.engine.service.answer(earlier.question, limit, earlier.after);
   const unseen = answer.passages.filter((p) => !seen.has(passageKey(p)));
   const page = unseen.slice(0, Math.max(0, Math.min(ctx.passages, MAX_PASSAGES_SHOWN - earlier.shown.length)));
   if (page.length === 0) {

@@ -2,16 +2,22 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { UserError } from '../errors.js';
 import type { Vote } from './AnswerMemory.js';
 import { morePassages } from './answerQuestion.js';
+import { showFollowUpModal } from './followUp.js';
 import type { BotContext } from './BotContext.js';
 import type { AnswerAction } from './render/answerButtons.js';
 import { textMessage } from './render/BotMessage.js';
 import { checkAskLimit, ephemeral } from './replies.js';
 
 /**
- * Buttons under an answer. "More passages" sends the next page to the presser only; 👍 / 👎 is
+ * Buttons under an answer. "More passages" sends the next page to the presser only; "Follow up"
+ * opens a modal for the next question; 👍 / 👎 is
  * appended to the feedback file with the question and the passages shown (future eval cases).
  */
 export async function handleAnswerButton(interaction: ButtonInteraction, button: { action: AnswerAction; answerId: string }, ctx: BotContext): Promise<void> {
+  if (button.action === 'follow') {
+    await showFollowUpModal(interaction, button.answerId, ctx);
+    return;
+  }
   if (button.action === 'more') {
     checkAskLimit(ctx, interaction.user.id);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -8,13 +8,15 @@ import { openEngine } from './openEngine.js';
 import { parseCliArgs, positiveInt } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
-const USAGE = 'usage: npm run ask -- [--json | --explain] [--k N] "question"   (no question: one question per line on stdin, JSON lines out)';
+const USAGE =
+  'usage: npm run ask -- [--json | --explain] [--k N] [--after "earlier question"] "question"   (no question: one question per line on stdin, JSON lines out)';
 
 // npm run ask -- [--json] [--k N] "question"
 runCli(async () => {
   const { values, positionals } = parseCliArgs('ask', process.argv.slice(2), {
     json: { type: 'boolean' },
     explain: { type: 'boolean' },
+    after: { type: 'string' },
     k: { type: 'string' },
     help: { type: 'boolean' },
   });
@@ -31,10 +33,10 @@ runCli(async () => {
     validateQuestion(question);
     const { engine } = await openEngine(config);
     if (values.explain) {
-      process.stdout.write(renderExplanation(await engine.service.explain(question, k), config.MIN_RELEVANCE));
+      process.stdout.write(renderExplanation(await engine.service.explain(question, k, values.after), config.MIN_RELEVANCE));
       return 0;
     }
-    const answer = await engine.service.answer(question, k);
+    const answer = await engine.service.answer(question, k, values.after);
     process.stdout.write(values.json ? `${JSON.stringify(answerToJson(answer))}\n` : renderAnswerText(answer));
     return 0;
   }

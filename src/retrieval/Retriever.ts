@@ -49,16 +49,20 @@ export class Retriever {
     private readonly options: RetrieverOptions = {},
   ) {}
 
-  /** Reads a question: its language (translated into English words), parts, words and their stand-ins. */
-  analyze(question: string): AnalyzedQuery {
+  /**
+   * Reads a question: its language (translated into English words), parts, words and their
+   * stand-ins. `after`: the question it follows up ("and when did he go there?" after "who did
+   * Sarkozy send to Pyongyang?"), read as its context.
+   */
+  analyze(question: string, after?: string): AnalyzedQuery {
     const language = this.options.languages ? readQuestionLanguage(question, this.options.languages) : undefined;
-    if (!language || language.language === 'en') return analyzeQuery(question, this.data.lexical, this.wordnet);
+    if (!language || language.language === 'en') return analyzeQuery(question, this.data.lexical, this.wordnet, undefined, after);
     if ('note' in language) return { ...analyzeQuery([], this.data.lexical, this.wordnet), language: language.language, note: language.note };
     return { ...analyzeQuery(translatedWords(language.translation), this.data.lexical, this.wordnet, question), language: language.language };
   }
 
-  async retrieve(question: string, limit: number): Promise<{ query: AnalyzedQuery; spans: RetrievedSpan[] }> {
-    const query = this.analyze(question);
+  async retrieve(question: string, limit: number, after?: string): Promise<{ query: AnalyzedQuery; spans: RetrievedSpan[] }> {
+    const query = this.analyze(question, after);
     if (query.groups.length === 0) return { query, spans: [] };
     const candidates = this.options.candidates ?? 30;
     // The words as read (chat forms expanded, typos corrected, filler dropped), not the raw message.

@@ -144,11 +144,20 @@ export interface AskedWord {
  * corrected to a close corpus word ("mitterand" → mitterrand); then each word gets its stem plus
  * WordNet synonyms, derived forms, pertainyms and holonyms that occur in the corpus ("france" for
  * "french", the phrase "european union" for "EU") and corpus words of its family. Words that
- * name the kind of answer ("year", "name") are weak; words of the context never decide.
+ * name the kind of answer ("year", "name") are weak; words of the context — or of the question a
+ * follow-up comes `after` — never decide.
  */
-export function analyzeQuery(question: string | readonly AskedWord[], vocabulary: Vocabulary, wordnet?: WordNet, original?: string): AnalyzedQuery {
-  const parts: MessageParts =
+export function analyzeQuery(
+  question: string | readonly AskedWord[],
+  vocabulary: Vocabulary,
+  wordnet?: WordNet,
+  original?: string,
+  after?: string,
+): AnalyzedQuery {
+  const own: MessageParts =
     typeof question === 'string' ? splitMessage(question) : { core: original ?? question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
+  // A follow-up is read in the light of the question before it, as a long message's context is.
+  const parts: MessageParts = after === undefined ? own : { ...own, context: [splitMessage(after).core, own.context].filter(Boolean).join(' ') };
   const asked = typeof question === 'string' ? askedWords(parts) : question;
   const groups: TermGroup[] = [];
   const seen = new Set<string>();

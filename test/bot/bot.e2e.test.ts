@@ -32,6 +32,7 @@ import {
   chatInputInteraction,
   guildMember,
   messageContextMenuInteraction,
+  modalSubmitInteraction,
 } from '../support/FakeDiscord.js';
 
 const TOKEN = 'FAKE-BOT-TOKEN.never-logged.0123456789';
@@ -236,7 +237,7 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
     const row = (edit.body as { components: { components: { custom_id: string; label: string }[] }[] }).components[0]!;
     const button = (label: string) => row.components.find((c) => c.label === label)!.custom_id;
-    expect(row.components.map((c) => c.label)).toEqual(['More passages', '👍', '👎']);
+    expect(row.components.map((c) => c.label)).toEqual(['More passages', 'Follow up', '👍', '👎']);
 
     const vote = send(buttonInteraction({ customId: button('👍'), member: member() }));
     const voteCallback = await firstResponse(vote);
@@ -257,6 +258,46 @@ describe('the bot against a fake Discord', () => {
     expect(embeds.length).toBeGreaterThan(0);
     expect(embeds[0]?.title).toMatch(/^4\. /);
     for (const p of record.passages) expect(JSON.stringify(embeds)).not.toContain(p.text.slice(0, 40));
+  });
+
+  it('"Follow up" opens a modal, and the follow-up is answered with the question before it as context', async () => {
+    const first = ask('who did Sarkozy send to Pyongyang?');
+    const answer = await fake.waitForCall(callTo.editOriginal(first), 5000);
+    const row = (answer.body as { components: { components: { custom_id: string; label: string }[] }[] }).components[0]!;
+    const follow = row.components.find((c) => c.label === 'Follow up')!.custom_id;
+    const answerMessage = fake.originalMessage(first)!;
+
+    const press = send(buttonInteraction({ customId: follow, member: member(), message: answerMessage }));
+    const modal = (await firstResponse(press)).body as {
+      type: number;
+      data: { custom_id: string; components: { components: { type: number; custom_id: string }[] }[] };
+    };
+
+    expect(modal.type).toBe(9);
+    const input = modal.data.components[0]!.components[0]!;
+    expect(input.type).toBe(4);
+    const submit = send(
+      modalSubmitInteraction({
+        customId: modal.data.custom_id,
+        fields: { [input.custom_id]: 'and when did he go there?' },
+        member: member(),
+        message: answerMessage,
+      }),
+    );
+    expect((await firstResponse(submit)).body).toEqual({ type: 5, data: { flags: 0 } });
+    const followUp = await fake.waitForCall(callTo.editOriginal(submit), 5000);
+
+    expect((followUp.body as { content: string }).content).toMatch(/^\*\*Follow-up:\*\* and when did he go there\?/);
+    expect(embedText(followUp)).toContain('Lang traveled to Pyongyang on November 9');
+  });
+
+  it('"Follow up" on an answer the bot no longer remembers says to ask again', async () => {
+    const press = send(buttonInteraction({ customId: 'answer:follow:000000000000', member: member() }));
+
+    const callback = await firstResponse(press);
+
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(errorText(callback.body)).toBe('That answer is too old to follow up; please ask again with /ask');
   });
 
   it('/cite number 1 replies with the reference text and the passages citing it', async () => {

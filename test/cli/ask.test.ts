@@ -75,6 +75,17 @@ describe('ask: how the question was read', () => {
     expect(result.stdout).toMatch(/^decision: answered \(key coverage \+[\d.]+ against MIN_RELEVANCE 0\.41\)$/m);
   });
 
+  it('--after reads a follow-up with the question before it as context', async () => {
+    const result = await ask(['--json', '--k', '1', '--after', 'who did Sarkozy send to Pyongyang?', 'and when did he go there?']);
+    expect(result.code, result.stderr).toBe(0);
+    const answer = JSON.parse(result.stdout);
+    expect(answer.question).toBe('and when did he go there?');
+    expect(answer.passages[0].text).toContain('Lang traveled to Pyongyang on November 9');
+    const explained = await ask(['--explain', '--after', 'who did Sarkozy send to Pyongyang?', 'and when did he go there?']);
+    expect(explained.stdout).toContain('context:  "who did Sarkozy send to Pyongyang?"');
+    expect(explained.stdout).toMatch(/^ {2}sarkozy {2}context/m);
+  });
+
   it('declines a French question with a one-line note when the French dictionary is missing', async () => {
     const result = await runCli('ask', ['Qui sont les seuls Français qui vivent en Corée du Nord ?'], {
       ...folders,
@@ -192,7 +203,7 @@ describe.concurrent('ask with bad input: one line on stderr, non-zero exit, no s
   });
 
   it('refuses an unknown flag', async () => {
-    expectOneLineError(await ask(['--jsno', QUESTION]), 'bad_option: ask: unknown option "--jsno"; options: --json, --explain, --k, --help');
+    expectOneLineError(await ask(['--jsno', QUESTION]), 'bad_option: ask: unknown option "--jsno"; options: --json, --explain, --after, --k, --help');
   });
 
   it('refuses a bad --k', async () => {

@@ -24,9 +24,11 @@ export {
   buttonInteraction,
   chatInputInteraction,
   messageContextMenuInteraction,
+  modalSubmitInteraction,
   type AutocompleteParams,
   type ButtonParams,
   type ChatInputParams,
   type InteractionContext,
   type MessageContextMenuParams,
+  type ModalSubmitParams,
 } from './fakeDiscord/interactionPayloads.js';

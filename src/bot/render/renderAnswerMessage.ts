@@ -33,7 +33,7 @@ const QUESTION_CHARS = 1500;
  */
 export function renderAnswerMessage(answer: Answer, options: AnswerMessageOptions = {}): BotMessage {
   const heading = `**${options.label ?? 'Question'}:** ${truncate(safeText(answer.question), QUESTION_CHARS)}`;
-  const components = options.answerId ? [answerButtons(options.answerId, answer.answered && (options.more ?? false))] : [];
+  const components = options.answerId && answer.answered ? [answerButtons(options.answerId, options.more ?? false)] : [];
   const read = readingLine(answer.reading, discordQuote);
   // Discord's small grey subtext: how the question was read is a note, not the answer.
   const readNote = read ? `\n-# ${read}` : '';

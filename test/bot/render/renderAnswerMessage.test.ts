@@ -61,6 +61,7 @@ describe('renderAnswerMessage', () => {
     ]);
     expect(message.components[0]?.components.map((c) => ('label' in c ? (c.label ?? '') : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
       'More passages answer:more:abc123',
+      'Follow up answer:follow:abc123',
       '👍 answer:up:abc123',
       '👎 answer:down:abc123',
     ]);
@@ -197,7 +198,7 @@ describe('renderAnswerMessage', () => {
     expect(message.content).toBe(`**Checking:** France recognises North Korea\n\\# HUGE\n\\-# tiny\n\\> quoted\n\\>>> rest\n\nend\n${NOT_IN_CORPUS}`);
   });
 
-  it('renders an abstention as the not-in-corpus message with feedback buttons only', () => {
+  it('renders an abstention as the not-in-corpus message with no buttons: there is nothing to page, follow or rate', () => {
     const message = renderAnswerMessage(
       { question: 'Who won the 1998 World Cup?', answered: false, passages: [], reading: PLAIN_READING },
       { answerId: 'id1', more: true },
@@ -205,7 +206,7 @@ describe('renderAnswerMessage', () => {
 
     expect(message.content).toBe(`**Question:** Who won the 1998 World Cup?\n${NOT_IN_CORPUS}`);
     expect(message.embeds).toEqual([]);
-    expect(message.components[0]?.components).toHaveLength(2);
+    expect(message.components).toEqual([]);
     expectWithinLimits(message);
   });
 });

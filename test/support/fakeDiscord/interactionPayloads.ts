@@ -18,6 +18,7 @@ import {
   type APIMessage,
   type APIMessageApplicationCommandGuildInteraction,
   type APIMessageComponentGuildInteraction,
+  type APIModalSubmitGuildInteraction,
 } from 'discord.js';
 import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID, apiBotUser, apiMessage, guildMember, snowflake } from './apiObjects.js';
 
@@ -150,6 +151,30 @@ export function buttonInteraction(params: ButtonParams): APIMessageComponentGuil
     type: InteractionType.MessageComponent,
     message,
     data: { custom_id: params.customId, component_type: ComponentType.Button },
+  };
+}
+
+export interface ModalSubmitParams extends InteractionContext {
+  customId: string;
+  /** Text input values by custom id. */
+  fields: Record<string, string>;
+  /** The message whose button opened the modal, when one did. */
+  message?: APIMessage;
+}
+
+/** A modal submitted (type 5): one action row per text input, as Discord sends them. */
+export function modalSubmitInteraction(params: ModalSubmitParams): APIModalSubmitGuildInteraction {
+  return {
+    ...guildInteractionBase(params),
+    type: InteractionType.ModalSubmit,
+    ...(params.message ? { message: params.message } : {}),
+    data: {
+      custom_id: params.customId,
+      components: Object.entries(params.fields).map(([custom_id, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id, value }],
+      })),
+    },
   };
 }
 

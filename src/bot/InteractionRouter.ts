@@ -3,7 +3,9 @@ import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isUserError } from '../errors.js';
 import type { BotContext } from './BotContext.js';
 import { chatCommands, messageCommands } from './commands/allCommands.js';
+import { choose } from './commands/cite.js';
 import { answerFollowUp, parseFollowUpId } from './followUp.js';
+import { parseCitationMenuId } from './render/renderCitationMessage.js';
 import { handleAnswerButton } from './handleAnswerButton.js';
 import { parseAnswerButtonId } from './render/answerButtons.js';
 import { humanText, renderErrorMessage } from './render/renderErrorMessage.js';
@@ -42,6 +44,10 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<void> {
     const button = parseAnswerButtonId(interaction.customId);
     if (!button) throw new Error(`no handler for button ${interaction.customId}`);
     await handleAnswerButton(interaction, button, ctx);
+  } else if (interaction.isStringSelectMenu()) {
+    const n = parseCitationMenuId(interaction.customId);
+    if (n === null) throw new Error(`no handler for menu ${interaction.customId}`);
+    await choose(interaction, n, ctx);
   } else if (interaction.isModalSubmit()) {
     const answerId = parseFollowUpId(interaction.customId);
     if (answerId === null) throw new Error(`no handler for modal ${interaction.customId}`);
@@ -85,5 +91,6 @@ function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button ${interaction.customId}`;
   if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
+  if (interaction.isStringSelectMenu()) return `menu ${interaction.customId}`;
   return `interaction type ${interaction.type}`;
 }

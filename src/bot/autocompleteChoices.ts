@@ -19,11 +19,14 @@ export function documentChoices(documents: readonly DocumentSummary[], typed: st
 
 /**
  * Footnotes of `docId` (or of every document) as `[n] start of the reference`, matching a typed
- * number prefix or words of the reference, at most 25. Reads the loaded reference lists only.
+ * number prefix or words of the reference, at most 25, each cut at a word boundary. The document
+ * is named only when the corpus has several. Reads the loaded reference lists only.
  */
 export function footnoteChoices(service: AnswerService, typed: string, docId?: string): Choice<number>[] {
   const q = typed.trim().toLowerCase();
-  const docs = docId ? [{ id: docId, title: docId }] : service.listDocuments();
+  const all = service.listDocuments();
+  const docs = docId ? [{ id: docId, title: docId }] : all;
+  const named = !docId && all.length > 1;
   const choices: Choice<number>[] = [];
   const seen = new Set<number>();
   for (const doc of docs) {
@@ -31,10 +34,18 @@ export function footnoteChoices(service: AnswerService, typed: string, docId?: s
       if (seen.has(f.n)) continue;
       if (q !== '' && !String(f.n).startsWith(q) && !f.text.toLowerCase().includes(q)) continue;
       seen.add(f.n);
-      const where = docId ? '' : ` · ${doc.title}`;
-      choices.push({ name: truncate(`[${f.n}] ${f.text}${where}`, DISCORD_LIMITS.choiceName), value: f.n });
+      const where = named ? ` · ${doc.title}` : '';
+      choices.push({ name: atWordBoundary(`[${f.n}] ${f.text}`, DISCORD_LIMITS.choiceName - where.length) + where, value: f.n });
       if (choices.length === DISCORD_LIMITS.choices) return choices;
     }
   }
   return choices;
+}
+
+/** `text` cut to at most `max` characters at the last space before the limit, with "…". */
+export function atWordBoundary(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(1, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

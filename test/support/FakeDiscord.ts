@@ -25,10 +25,12 @@ export {
   chatInputInteraction,
   messageContextMenuInteraction,
   modalSubmitInteraction,
+  selectInteraction,
   type AutocompleteParams,
   type ButtonParams,
   type ChatInputParams,
   type InteractionContext,
   type MessageContextMenuParams,
   type ModalSubmitParams,
+  type SelectParams,
 } from './fakeDiscord/interactionPayloads.js';

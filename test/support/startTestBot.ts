@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApplicationCommandOptionType, type APIAttachment, type APIInteraction, type APIInteractionGuildMember } from 'discord.js';
@@ -57,12 +57,14 @@ export function testMember(options: { manageGuild?: boolean; roles?: string[] } 
 
 /**
  * Starts the real app (engine with the offline embedder, discord.js client) against a fresh fake
- * Discord, with a corpus of the shipped article. `env` adds or overrides config keys.
+ * Discord, with a corpus of the shipped article (and `moreDocuments`, by file name). `env` adds or
+ * overrides config keys.
  */
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, moreDocuments: Readonly<Record<string, string>> = {}): Promise<TestBot> {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-bot-test-'));
   mkdirSync(join(dir, 'corpus'));
   copyFileSync(join('corpus', CORPUS_FILE), join(dir, 'corpus', CORPUS_FILE));
+  for (const [name, text] of Object.entries(moreDocuments)) writeFileSync(join(dir, 'corpus', name), text);
   const fake = await FakeDiscord.start();
   const config = loadConfig(
     {

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import { type APIEmbed, ComponentType } from 'discord.js';
 import type { Citation } from '../../answer/types.js';
 import type { BotMessage } from './BotMessage.js';
 import { COLOURS } from './colours.js';
@@ -32,5 +32,31 @@ function citationEmbed(c: Citation): APIEmbed {
     color: COLOURS.sourced,
     title: truncate(`[${c.n}] ${safeText(c.title)}`, DISCORD_LIMITS.title),
     description,
+  };
+}
+
+/** The custom id of the document menu of `/cite N`: `cite:<N>`; null for any other id. */
+export function parseCitationMenuId(customId: string): number | null {
+  const m = /^cite:(\d{1,6})$/.exec(customId);
+  return m ? Number(m[1]) : null;
+}
+
+/** `/cite N` when several documents have footnote N: a menu of those documents (at most 25). */
+export function renderCitationChoice(n: number, citations: readonly Citation[]): BotMessage {
+  const options = citations.slice(0, DISCORD_LIMITS.choices).map((c) => ({
+    label: truncate(c.title, 100),
+    value: c.doc,
+    description: truncate(c.text, 100),
+  }));
+  return {
+    content: `Footnote [${n}] exists in ${citations.length} documents; footnote numbers are per document. Pick one:`,
+    embeds: [],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.StringSelect, custom_id: `cite:${n}`, placeholder: 'Document', options }],
+      },
+    ],
+    allowedMentions: NO_MENTIONS,
   };
 }

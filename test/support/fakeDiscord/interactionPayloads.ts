@@ -154,6 +154,23 @@ export function buttonInteraction(params: ButtonParams): APIMessageComponentGuil
   };
 }
 
+export interface SelectParams extends InteractionContext {
+  customId: string;
+  values: string[];
+  /** The message carrying the menu. */
+  message: APIMessage;
+}
+
+/** A choice in a string select menu (type 3, component_type 3) on a message. */
+export function selectInteraction(params: SelectParams): APIMessageComponentGuildInteraction {
+  return {
+    ...guildInteractionBase(params),
+    type: InteractionType.MessageComponent,
+    message: params.message,
+    data: { custom_id: params.customId, component_type: ComponentType.StringSelect, values: params.values },
+  };
+}
+
 export interface ModalSubmitParams extends InteractionContext {
   customId: string;
   /** Text input values by custom id. */

@@ -40,9 +40,28 @@ if (values.embedder !== 'hash' && values.embedder !== 'transformers') {
 const queries = values.queries ?? (values.quick ? '60' : '200');
 
 function worker(mode: string, corpus: string, data: string): Record<string, unknown> {
-  const args = ['--import', 'tsx', WORKER, mode, '--corpus', corpus, '--data', data, '--dev', DEV, '--dev-chat', DEV_CHAT, '--article', documentId(basename(ARTICLE)), '--embedder', values.embedder!, '--queries', queries];
+  const args = [
+    '--import',
+    'tsx',
+    WORKER,
+    mode,
+    '--corpus',
+    corpus,
+    '--data',
+    data,
+    '--dev',
+    DEV,
+    '--dev-chat',
+    DEV_CHAT,
+    '--article',
+    documentId(basename(ARTICLE)),
+    '--embedder',
+    values.embedder,
+    '--queries',
+    queries,
+  ];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
-  const last = child.stdout?.trim().split('\n').pop();
+  const last = child.stdout.trim().split('\n').pop();
   if (child.status !== 0 || !last) {
     const error = `worker ${mode} on ${corpus} exited with ${child.status ?? child.signal}`;
     log(`bench: ${error}`);
@@ -61,8 +80,8 @@ const runs: Record<string, unknown>[] = [];
 const targetList = [0, ...sizes.sort((a, b) => a - b)];
 for (const [i, target] of targetList.entries()) {
   const label = target === 0 ? 'article' : String(target);
-  const corpus = join(values.dir!, `corpus-${label}`);
-  const data = join(values.dir!, `data-${label}`);
+  const corpus = join(values.dir, `corpus-${label}`);
+  const data = join(values.dir, `data-${label}`);
   rmSync(data, { recursive: true, force: true });
   const made = makeCorpus(corpus, ARTICLE, target === 0 ? [] : source.documents, target);
   log(`bench: [${label}] corpus of ${made.documents} documents, ${made.chunks} chunks; building…`);
@@ -84,7 +103,13 @@ for (const [i, target] of targetList.entries()) {
 const result = {
   bench: 'corpus-bot',
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  },
   embedderRequested: values.embedder,
   textSource: { name: source.name, note: source.note },
   runs,

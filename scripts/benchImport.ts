@@ -22,7 +22,9 @@ const title = values.title;
 // The Action API's answer for the page, as formatversion=2 shapes it.
 const stubFetch = (async () =>
   new Response(
-    JSON.stringify({ query: { pages: [{ ns: 0, title, revisions: [{ revid: 1, timestamp: '2017-06-01T10:20:30Z', slots: { main: { content: wikitext } } }] }] } }),
+    JSON.stringify({
+      query: { pages: [{ ns: 0, title, revisions: [{ revid: 1, timestamp: '2017-06-01T10:20:30Z', slots: { main: { content: wikitext } } }] }] },
+    }),
     { headers: { 'content-type': 'application/json' } },
   )) as typeof fetch;
 
@@ -42,7 +44,10 @@ const build = (): { seconds: number; summary: string } => {
 try {
   const seedOnly = build();
   const started = performance.now();
-  const imported = await importWikipedia(`https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`, { apiUrl: 'http://127.0.0.1:9/w/api.php', fetch: stubFetch });
+  const imported = await importWikipedia(`https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`, {
+    apiUrl: 'http://127.0.0.1:9/w/api.php',
+    fetch: stubFetch,
+  });
   const importMs = performance.now() - started;
   const writeStarted = performance.now();
   await writeCorpusFile(corpusDir, imported.fileName, imported.text, { replace: false });

@@ -30,7 +30,16 @@ const files = values.file ?? DEFAULT_FILES;
 const config = loadConfig();
 const { embedder, model } = await embedderFromConfig(config);
 const languages = createTranslators({ dictionaryDir: config.DICTIONARY_DIR });
-const { engine } = await Engine.open({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedder, model, minRelevance: 0, minKeyShare: 0, passages: 3, languages });
+const { engine } = await Engine.open({
+  corpusDir: config.CORPUS_DIR,
+  dataDir: config.DATA_DIR,
+  embedder,
+  model,
+  minRelevance: 0,
+  minKeyShare: 0,
+  passages: 3,
+  languages,
+});
 
 const points: Point[] = [];
 for (const file of files) {
@@ -68,7 +77,11 @@ const share = { threshold: (lowestIn + outShare) / 2, gap: lowestIn - outShare }
 const answered = above.filter((p) => p.share >= share.threshold);
 console.log(`\nembedder ${embedder.id}, ${points.length} questions from ${files.join(', ')}`);
 console.log(`declined by rules without a threshold: ${ruled.length} (${ruledRight} of them out of scope)`);
-console.log(`MIN_RELEVANCE=${best.threshold.toFixed(3)}: margin ${(best.gap / 2).toFixed(3)} either side (nearest below ${below.at(-1)?.value.toFixed(3) ?? '-'}, above ${above[0]?.value.toFixed(3) ?? '-'})`);
+console.log(
+  `MIN_RELEVANCE=${best.threshold.toFixed(3)}: margin ${(best.gap / 2).toFixed(3)} either side (nearest below ${below.at(-1)?.value.toFixed(3) ?? '-'}, above ${above[0]?.value.toFixed(3) ?? '-'})`,
+);
 console.log(`MIN_KEY_SHARE=${share.threshold.toFixed(3)}: margin ${(share.gap / 2).toFixed(3)} either side`);
 const outOfScope = points.filter((p) => !p.inScope).length;
-console.log(`both together: in scope answered ${answered.filter((p) => p.inScope).length}/${points.length - outOfScope}, out of scope declined ${outOfScope - answered.filter((p) => !p.inScope).length}/${outOfScope}`);
+console.log(
+  `both together: in scope answered ${answered.filter((p) => p.inScope).length}/${points.length - outOfScope}, out of scope declined ${outOfScope - answered.filter((p) => !p.inScope).length}/${outOfScope}`,
+);

@@ -11,7 +11,9 @@ try {
     process.stdout.write(`register-commands: ${where}: ${names.length > 0 ? names.join(', ') : 'none (cleared)'}\n`);
   }
   if (config.CORPUS_GUILD_IDS.length === 0) {
-    process.stdout.write('register-commands: /corpus is registered nowhere; set CORPUS_GUILD_IDS (or DISCORD_GUILD_ID) to the servers allowed to change the corpus\n');
+    process.stdout.write(
+      'register-commands: /corpus is registered nowhere; set CORPUS_GUILD_IDS (or DISCORD_GUILD_ID) to the servers allowed to change the corpus\n',
+    );
   }
 } catch (err) {
   process.stderr.write(`${isUserError(err) ? err.message : `register-commands: ${(err as Error).message}`}\n`);

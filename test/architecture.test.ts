@@ -5,9 +5,47 @@ import { describe, expect, it } from 'vitest';
 // Layers point inward: app → bot / cli → answer → retrieval → index / embedding → chunking →
 // language / store / wikipedia → dictd / corpus / text / config. The benchmark (src/bench) is a tool on the outside, like the CLI.
 // A module may import from its own layer or one further in, never outward.
-const LAYERS = ['bench', 'bot', 'app', 'cli', 'render', 'eval', 'answer', 'retrieval', 'index', 'embedding', 'chunking', 'language', 'store', 'wikipedia', 'corpus', 'text', 'dictd', 'config', 'logging'];
+const LAYERS = [
+  'bench',
+  'bot',
+  'app',
+  'cli',
+  'render',
+  'eval',
+  'answer',
+  'retrieval',
+  'index',
+  'embedding',
+  'chunking',
+  'language',
+  'store',
+  'wikipedia',
+  'corpus',
+  'text',
+  'dictd',
+  'config',
+  'logging',
+];
 const RANK: Record<string, number> = {
-  bench: 7, bot: 6, app: 7, cli: 6, render: 5, eval: 4, answer: 4, retrieval: 3, index: 2, embedding: 2, chunking: 1, language: 1, store: 1, wikipedia: 1, corpus: 0, text: 0, dictd: 0, config: 0, logging: 0,
+  bench: 7,
+  bot: 6,
+  app: 7,
+  cli: 6,
+  render: 5,
+  eval: 4,
+  answer: 4,
+  retrieval: 3,
+  index: 2,
+  embedding: 2,
+  chunking: 1,
+  language: 1,
+  store: 1,
+  wikipedia: 1,
+  corpus: 0,
+  text: 0,
+  dictd: 0,
+  config: 0,
+  logging: 0,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -31,13 +69,15 @@ describe('architecture', () => {
   it('imports only inward', () => {
     // Entry points sit outside the layers: src/bot/main.ts (npm start) starts the app's composition root.
     const ENTRY_POINTS = ['src/bot/main.ts'];
-    const outward = files.filter((f) => !ENTRY_POINTS.includes(f.path)).flatMap((f) =>
-      f.imports
-        .filter((i) => i.startsWith('../'))
-        .map((i) => i.split('/')[1]!)
-        .filter((target) => target in RANK && f.layer in RANK && RANK[target]! > RANK[f.layer]!)
-        .map((target) => `${f.path} → ${target}`),
-    );
+    const outward = files
+      .filter((f) => !ENTRY_POINTS.includes(f.path))
+      .flatMap((f) =>
+        f.imports
+          .filter((i) => i.startsWith('../'))
+          .map((i) => i.split('/')[1]!)
+          .filter((target) => target in RANK && f.layer in RANK && RANK[target]! > RANK[f.layer]!)
+          .map((target) => `${f.path} → ${target}`),
+      );
     expect(outward).toEqual([]);
   });
 
@@ -49,9 +89,7 @@ describe('architecture', () => {
       'better-sqlite3': /^src\/store\//,
       wtf_wikipedia: /^src\/wikipedia\/parseWikitext\.ts$/,
     };
-    const leaks = files.flatMap((f) =>
-      f.imports.filter((i) => i in owners && !owners[i]!.test(f.path)).map((i) => `${f.path} imports ${i}`),
-    );
+    const leaks = files.flatMap((f) => f.imports.filter((i) => i in owners && !owners[i]!.test(f.path)).map((i) => `${f.path} imports ${i}`));
     expect(leaks).toEqual([]);
   });
 

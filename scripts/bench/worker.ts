@@ -59,7 +59,11 @@ async function build(): Promise<object> {
   const service = new AnswerService(data, retriever, answerOptions);
   const cases = parseEvalCases(readFileSync(values.dev!, 'utf8'), values.dev!);
   const chatCases = values['dev-chat'] ? parseEvalCases(readFileSync(values['dev-chat'], 'utf8'), values['dev-chat']) : [];
-  const questions = benchQueries(data, Number(values.queries), [...cases, ...chatCases].map((c) => c.question));
+  const questions = benchQueries(
+    data,
+    Number(values.queries),
+    [...cases, ...chatCases].map((c) => c.question),
+  );
   // First pass: every question seen for the first time (WordNet and stem lookups not yet cached).
   const firstSeenMs = await timeEach(questions, (q) => retriever.retrieve(q, 3), 0);
   // Steady state: the same questions again, retrieval alone, then whole answers.
@@ -70,7 +74,7 @@ async function build(): Promise<object> {
   const quality = async (set: readonly EvalCase[]) => {
     const answers: Answer[] = [];
     for (const c of set) answers.push(await service.answer(c.question, 3));
-    return devFigures(set, answers, values.article!);
+    return devFigures(set, answers, values.article);
   };
   const dev = await quality(cases);
   const devChat = chatCases.length > 0 ? await quality(chatCases) : undefined;
@@ -85,7 +89,7 @@ async function build(): Promise<object> {
       parseSeconds: round(s.parse),
       embedSeconds: round(s.embed),
       indexSeconds: round(s.index),
-      ...('hnsw' in s ? { hnswSeconds: round(s.hnsw as number), lexicalSeconds: round(s.lexical as number), writeSeconds: round(s.write as number) } : {}),
+      ...('hnsw' in s ? { hnswSeconds: round(s.hnsw), lexicalSeconds: round(s.lexical), writeSeconds: round(s.write) } : {}),
       embedChunksPerSecond: Math.round(summary.embedded / Math.max(s.embed, 1e-6)),
       indexChunksPerSecond: Math.round(summary.chunks / Math.max(s.index, 1e-6)),
     },
@@ -94,7 +98,14 @@ async function build(): Promise<object> {
     retrievalFirstSeenMs: latency(firstSeenMs),
     retrievalMs: latency(retrievalMs),
     answerMs: latency(answerMs),
-    hnsw: { params: data.manifest.hnsw, recallAt10: recall.recallAt10, strictRecallAt10: recall.strictRecallAt10, searchMs: recall.hnswMs, bruteForceMs: recall.bruteForceMs, speedup: recall.speedup },
+    hnsw: {
+      params: data.manifest.hnsw,
+      recallAt10: recall.recallAt10,
+      strictRecallAt10: recall.strictRecallAt10,
+      searchMs: recall.hnswMs,
+      bruteForceMs: recall.bruteForceMs,
+      speedup: recall.speedup,
+    },
     dev,
     ...(devChat ? { devChat } : {}),
     unrelatedAnswers: dev.answeredFromOtherDocuments.length + (devChat?.answeredFromOtherDocuments.length ?? 0),
@@ -126,8 +137,14 @@ const ADDED = 'zzz-bench-added.md';
 const treaty = (town: string) => ({
   title: 'Zorblax Treaty',
   sections: [
-    { heading: 'Signing', text: `The Zorblax Treaty was signed in the harbour town of ${town} on 3 March 1911 by eleven delegates. It ended the herring dispute between the two coastal leagues.` },
-    { heading: 'Terms', text: `Under the treaty each league kept its own fishing grounds, and a joint court at ${town} settled later quarrels over nets and boats.` },
+    {
+      heading: 'Signing',
+      text: `The Zorblax Treaty was signed in the harbour town of ${town} on 3 March 1911 by eleven delegates. It ended the herring dispute between the two coastal leagues.`,
+    },
+    {
+      heading: 'Terms',
+      text: `Under the treaty each league kept its own fishing grounds, and a joint court at ${town} settled later quarrels over nets and boats.`,
+    },
   ],
 });
 

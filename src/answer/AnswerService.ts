@@ -117,7 +117,14 @@ export class AnswerService {
   /** The indexed documents, by title. */
   listDocuments(): DocumentSummary[] {
     return [...this.data.documents.values()]
-      .map((d) => ({ id: d.id, title: d.title, sections: d.sections.length, references: d.references.length, characters: d.text.length, headings: d.sections.map((s) => s.heading) }))
+      .map((d) => ({
+        id: d.id,
+        title: d.title,
+        sections: d.sections.length,
+        references: d.references.length,
+        characters: d.text.length,
+        headings: d.sections.map((s) => s.heading),
+      }))
       .sort((a, b) => a.title.localeCompare(b.title));
   }
 

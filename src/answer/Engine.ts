@@ -112,7 +112,14 @@ export class Engine {
 async function build(options: EngineOptions, store: IndexStore): Promise<{ data: IndexData; summary: BuildSummary }> {
   const { embedder } = options;
   if (!embedder.recipe) return buildIndex({ ...options, store });
-  const request = { corpusDir: options.corpusDir, dataDir: store.dataDir, embedder: embedder.recipe, model: options.model, hnsw: options.hnsw, limits: options.limits };
+  const request = {
+    corpusDir: options.corpusDir,
+    dataDir: store.dataDir,
+    embedder: embedder.recipe,
+    model: options.model,
+    hnsw: options.hnsw,
+    limits: options.limits,
+  };
   const summary = await buildInChild(request, options.onProgress);
   return { data: await load(options, store), summary };
 }

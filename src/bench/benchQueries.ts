@@ -13,7 +13,13 @@ export function benchQueries(data: IndexData, count: number, extra: readonly str
   for (let tries = 0; out.length < count + extra.length && tries < count * 5; tries++) {
     const chunk = data.chunks[Math.floor(random() * data.chunks.length)]!;
     const text = data.documents.get(chunk.docId)!.text.slice(chunk.start, chunk.end);
-    const words = [...new Set(tokenize(text).filter((t) => !t.stop && t.word.length > 3).map((t) => t.word))];
+    const words = [
+      ...new Set(
+        tokenize(text)
+          .filter((t) => !t.stop && t.word.length > 3)
+          .map((t) => t.word),
+      ),
+    ];
     if (words.length < 3) continue;
     const picked = Array.from({ length: 3 }, () => words[Math.floor(random() * words.length)]!);
     out.push(`What about ${picked.join(' ')}?`);

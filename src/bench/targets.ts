@@ -26,7 +26,12 @@ export function checkTargets(runs: readonly Run[]): TargetCheck[] {
   const big = runs.find((r) => (get(r, 'chunks') ?? 0) >= TARGET_CHUNKS);
   const scale = (name: string, path: string, op: '<=' | '>=', limit: number): TargetCheck => {
     const actual = get(big, path);
-    return { name, target: `${op} ${limit} at ${TARGET_CHUNKS} chunks`, actual: actual ?? null, met: actual === undefined ? null : op === '<=' ? actual <= limit : actual >= limit };
+    return {
+      name,
+      target: `${op} ${limit} at ${TARGET_CHUNKS} chunks`,
+      actual: actual ?? null,
+      met: actual === undefined ? null : op === '<=' ? actual <= limit : actual >= limit,
+    };
   };
   const base = runs[0];
   const quality = (metric: string, set = 'dev'): TargetCheck => {

@@ -39,19 +39,31 @@ export function findTextSource(articleText: string, options: { install: boolean;
     const documents = [...gcideDocuments(readDictdBody(GCIDE).toString('utf8')), ...fortuneDocuments()];
     return { name: 'debian:dict-gcide+fortunes', note: `${note}: ${GCIDE}, ${FORTUNES}`, documents };
   }
-  return { name: 'generated-from-article', note: `dict-gcide not available (${note}); documents are shuffled sentences of the article`, documents: articleDocuments(articleText) };
+  return {
+    name: 'generated-from-article',
+    note: `dict-gcide not available (${note}); documents are shuffled sentences of the article`,
+    documents: articleDocuments(articleText),
+  };
 }
 
 function tryInstall(log: (line: string) => void): string {
   if (process.getuid?.() !== 0) return 'not root, cannot apt-get install';
   try {
     log(`bench: installing ${PACKAGES.join(', ')} with apt-get…`);
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 300_000 });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 300_000,
+    });
     return 'installed with apt-get';
   } catch {
     try {
       execFileSync('apt-get', ['update'], { stdio: 'ignore', timeout: 300_000 });
-      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 300_000 });
+      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], {
+        stdio: 'ignore',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+        timeout: 300_000,
+      });
       return 'installed with apt-get after apt-get update';
     } catch (err) {
       return `apt-get install failed (${(err as Error).message.split('\n')[0]})`;
@@ -101,7 +113,10 @@ function fortuneDocuments(): SourceDocument[] {
 
 /** Fallback: the article's sentences, shuffled deterministically into documents. */
 export function articleDocuments(articleText: string): SourceDocument[] {
-  const sentences = articleText.split(/(?<=[.!?])\s+/).map((s) => s.replace(/\[\d+\]|\[citation needed\]/g, '').trim()).filter((s) => s.length > 40);
+  const sentences = articleText
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.replace(/\[\d+\]|\[citation needed\]/g, '').trim())
+    .filter((s) => s.length > 40);
   const random = seededRandom(7);
   const docs: SourceDocument[] = [];
   for (let d = 0; d < 50; d++) {

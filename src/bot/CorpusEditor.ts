@@ -60,7 +60,9 @@ export class CorpusEditor {
     }
     checkChunkCount(name, chunkDocument(doc), this.limits);
     const id = documentId(name);
-    const existing = this.files().map(documentId).find((other) => documentKey(other) === documentKey(id));
+    const existing = this.files()
+      .map(documentId)
+      .find((other) => documentKey(other) === documentKey(id));
     if (existing !== undefined) {
       const as = existing === id ? '' : ` as "${existing}" (ids are compared ignoring case and look-alike characters)`;
       throw new UserError(
@@ -165,10 +167,10 @@ export function safeFileName(fileName: string): string {
   const shown = fileName.length > 40 ? `${fileName.slice(0, 40)}…` : fileName;
   if (id === '') throw new UserError('bad_document', `corpus: "${shown}" is not a usable file name`);
   const name = id + cleaned.slice(stem.length);
-  if ([...id].length > MAX_ID_CHARS || Buffer.byteLength(name) > MAX_NAME_BYTES) {
+  if (Array.from(id).length > MAX_ID_CHARS || Buffer.byteLength(name) > MAX_NAME_BYTES) {
     throw new UserError(
       'bad_document',
-      `corpus: the file name "${shown}" is too long (${[...id].length} characters); rename the file to at most ${MAX_ID_CHARS} characters before the extension`,
+      `corpus: the file name "${shown}" is too long (${Array.from(id).length} characters); rename the file to at most ${MAX_ID_CHARS} characters before the extension`,
     );
   }
   return name;

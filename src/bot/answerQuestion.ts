@@ -25,7 +25,13 @@ export async function answerQuestion(ctx: BotContext, question: string, label: s
   const answer = await ctx.engine.service.answer(question, MAX_PASSAGES_SHOWN, after);
   if (!answer.answered) return { message: renderMissMessage(answer, await ctx.engine.service.overview(), label), answered: false };
   const shown = answer.passages.slice(0, ctx.passages);
-  const answerId = ctx.answers.remember({ question: answer.question, shown, passages: answer.passages, reading: answer.reading, ...(after === undefined ? {} : { after }) });
+  const answerId = ctx.answers.remember({
+    question: answer.question,
+    shown,
+    passages: answer.passages,
+    reading: answer.reading,
+    ...(after === undefined ? {} : { after }),
+  });
   const more = answer.passages.length > shown.length;
   const pager = more ? { page: 0, pages: pageCount(answer.passages.length, ctx.passages), total: answer.passages.length } : undefined;
   return { message: renderAnswerMessage({ ...answer, passages: shown }, { label, answerId, more, ...(pager ? { pager } : {}) }), answered: true };
@@ -65,5 +71,3 @@ export function answerPage(ctx: BotContext, answerId: string, page: number): Bot
 function pageCount(passages: number, perPage: number): number {
   return Math.max(1, Math.ceil(passages / perPage));
 }
-
-

@@ -1,10 +1,4 @@
-import {
-  type APIModalInteractionResponseCallbackData,
-  type ButtonInteraction,
-  ComponentType,
-  type ModalSubmitInteraction,
-  TextInputStyle,
-} from 'discord.js';
+import { type APIModalInteractionResponseCallbackData, type ButtonInteraction, ComponentType, type ModalSubmitInteraction, TextInputStyle } from 'discord.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../answer/validateQuestion.js';
 import { UserError } from '../errors.js';
 import { answerQuestion, sendQuestionReply } from './answerQuestion.js';

@@ -13,11 +13,7 @@ import { checkAskLimit, ephemeral } from './replies.js';
  * opens a modal for the next question; 👍 / 👎 is
  * appended to the feedback file with the question and the passages shown (future eval cases).
  */
-export async function handleAnswerButton(
-  interaction: ButtonInteraction,
-  button: AnswerButton,
-  ctx: BotContext,
-): Promise<void> {
+export async function handleAnswerButton(interaction: ButtonInteraction, button: AnswerButton, ctx: BotContext): Promise<void> {
   if (button.action === 'follow') {
     await showFollowUpModal(interaction, button.answerId, ctx);
     return;
@@ -31,7 +27,7 @@ export async function handleAnswerButton(
     await interaction.update(answerPage(ctx, button.answerId, button.page));
     return;
   }
-  if (button.action === 'up' || button.action === 'down') await recordVote(interaction, button.action, button.answerId, ctx);
+  await recordVote(interaction, button.action, button.answerId, ctx);
 }
 
 /**

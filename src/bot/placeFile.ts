@@ -37,8 +37,8 @@ export async function writeFileDurably(path: string, bytes: Uint8Array, flags = 
  * A missing folder has none (loading the corpus reports it, saying which key to set).
  */
 export async function removeStrayTempFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [];
+  const names = await readdir(dir).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   });
   const stray = names.filter((name) => TEMP_FILE.test(name));

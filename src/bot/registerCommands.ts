@@ -30,7 +30,10 @@ export function planRegistration(config: Config, earlier: readonly string[]): Ma
   const plan: ReturnType<typeof planRegistration> = new Map();
   for (const scope of scopes) {
     const wanted = commands.filter((c) => (c.audience === 'answers' ? scope === answersScope : config.CORPUS_GUILD_IDS.includes(scope)));
-    plan.set(scope, wanted.map((c) => c.payload));
+    plan.set(
+      scope,
+      wanted.map((c) => c.payload),
+    );
   }
   return plan;
 }
@@ -67,7 +70,10 @@ function readRegisteredServers(path: string): string[] {
     const { servers } = JSON.parse(readFileSync(path, 'utf8')) as { servers?: unknown };
     return Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string' && /^\d{17,20}$/.test(s)) : [];
   } catch {
-    throw new UserError('bad_state', `register-commands: "${path}" is not valid JSON; delete it and run again (commands registered in servers no longer configured then stay)`);
+    throw new UserError(
+      'bad_state',
+      `register-commands: "${path}" is not valid JSON; delete it and run again (commands registered in servers no longer configured then stay)`,
+    );
   }
 }
 

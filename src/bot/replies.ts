@@ -1,4 +1,4 @@
-import { type ChatInputCommandInteraction, type GuildMember, type Interaction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { type ChatInputCommandInteraction, type Interaction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { UserError } from '../errors.js';
 import type { BotContext } from './BotContext.js';
 import type { BotMessage } from './render/BotMessage.js';
@@ -28,7 +28,7 @@ export function isModerator(interaction: Interaction, moderatorRoleId: string | 
   if (!moderatorRoleId || !interaction.member) return false;
   // Without the guild cached, discord.js hands us the raw member: roles is a list of ids.
   const roles = interaction.member.roles;
-  return Array.isArray(roles) ? roles.includes(moderatorRoleId) : (roles as GuildMember['roles']).cache.has(moderatorRoleId);
+  return Array.isArray(roles) ? roles.includes(moderatorRoleId) : roles.cache.has(moderatorRoleId);
 }
 
 /** Throws `not_moderator` unless the user may change the corpus. */

@@ -11,7 +11,9 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   } catch (err) {
     const message = (err as Error).message;
     const flag = /'(-{1,2}[^']*)'/.exec(message)?.[1];
-    const known = Object.keys(options).map((o) => `--${o}`).join(', ');
+    const known = Object.keys(options)
+      .map((o) => `--${o}`)
+      .join(', ');
     const what = message.includes('Unknown option') ? `unknown option "${flag}"` : message.split('.')[0]!.toLowerCase();
     throw new UserError('bad_option', `${command}: ${what}; options: ${known}`);
   }

@@ -5,7 +5,7 @@ import { isUserError } from '../errors.js';
  * exit code 2; anything else one line naming the failure and exit code 1 (set DEBUG=1 for the
  * stack). Nothing else is ever printed for an error.
  */
-export function runCli(main: () => Promise<number | void>): void {
+export function runCli(main: () => Promise<number> | Promise<void>): void {
   main().then(
     (code) => {
       process.exitCode = code ?? 0;

@@ -18,12 +18,15 @@ const snowflakeList = z
   .string()
   .trim()
   .regex(/^(\d{17,20}\s*(,\s*|$))*$/, 'must be Discord server ids (17 to 20 digits) separated by commas')
-  .transform((s) => s.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  )
   .transform((ids) => (ids.length === 0 ? undefined : ids))
   .optional();
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((s) => s === 'true' || s === '1' || s === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).transform((s) => s === 'true' || s === '1' || s === 'yes');
 
 const schema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
@@ -47,9 +50,15 @@ const schema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
-  DISCORD_API_URL: z.url('must be an http(s) URL').optional().or(z.literal('').transform(() => undefined)),
+  DISCORD_API_URL: z
+    .url('must be an http(s) URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // MediaWiki Action API for imports; empty: https://<lang>.wikipedia.org/w/api.php from the article URL.
-  WIKIPEDIA_API_URL: z.url('must be an http(s) URL').optional().or(z.literal('').transform(() => undefined)),
+  WIKIPEDIA_API_URL: z
+    .url('must be an http(s) URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   MODERATOR_ROLE_ID: snowflake,
   // Servers where /corpus may change the corpus; default: DISCORD_GUILD_ID (see loadConfig).
   CORPUS_GUILD_IDS: snowflakeList,

@@ -5,10 +5,12 @@ const FORMATS: readonly [RegExp, string][] = [
   [/^%PDF-/, 'a PDF file'],
   [/^%!PS/, 'a PostScript file'],
   [/^\{\\rtf/, 'an RTF file'],
+  // eslint-disable-next-line no-control-regex -- a ZIP file's signature is made of control characters
   [/^PK\u0003\u0004/, 'a ZIP archive (such as a .docx or .odt file)'],
 ];
 
 /** Control characters that do not occur in text: C0 except tab, line feed, form feed and carriage return; DEL; C1. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
 
 /** More control characters than this share of the text means binary data decoded as UTF-8. */

@@ -21,7 +21,7 @@ export function buildParagraph(text: string, start: number, end: number): Paragr
       hasMarker: markers.length > 0,
     };
   });
-  const sentences: Sentence[] = new Array(own.length);
+  const sentences: Sentence[] = new Array<Sentence>(own.length);
   let carry: readonly number[] = [];
   for (let i = own.length - 1; i >= 0; i--) {
     const s = own[i]!;

@@ -22,7 +22,7 @@ const MARKER =
 export function findMarkers(text: string): Marker[] {
   const markers: Marker[] = [];
   for (const m of text.matchAll(MARKER)) {
-    const start = m.index ?? 0;
+    const start = m.index;
     const end = start + m[0].length;
     if (m[1] !== undefined) markers.push({ start, end, footnote: Number(m[1]) });
     else markers.push({ start, end, note: (m[2] ?? '').toLowerCase() });

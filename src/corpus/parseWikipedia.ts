@@ -4,7 +4,7 @@ import { stripMarkers } from './footnoteMarkers.js';
 import { splitLines, trimmedSpan } from './lines.js';
 import { parseReference } from './parseReference.js';
 import { parseSourceLine } from './sourceLine.js';
-import type { Document, DocumentSource, Paragraph, Reference, Section } from './types.js';
+import type { Document, DocumentSource, Paragraph, Reference } from './types.js';
 
 /** Name of the section before the first heading. */
 export const LEAD_SECTION = 'Introduction';
@@ -81,7 +81,7 @@ export function parseWikipedia(id: string, text: string, budget = new DocumentBu
   }
   budget.finish();
   if (current.paragraphs.length > 0) sections.push(current);
-  return { id, title, text, sections: sections as Section[], references, format: 'wikipedia', ...(source ? { source } : {}) };
+  return { id, title, text, sections, references, format: 'wikipedia', ...(source ? { source } : {}) };
 }
 
 /**

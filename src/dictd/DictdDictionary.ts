@@ -98,7 +98,8 @@ export class DictdDictionary {
     const found = spans.get(key) ?? [];
     const articles: DictdArticle[] = [];
     for (let i = 0; i < found.length; i += 2) {
-      articles.push({ key, text: body.subarray(found[i]!, found[i]! + found[i + 1]!).toString('utf8') });
+      const start = found[i]!;
+      articles.push({ key, text: body.subarray(start, start + found[i + 1]!).toString('utf8') });
     }
     return articles;
   }
@@ -114,7 +115,8 @@ export class DictdDictionary {
       const key = dictdKey(rawKey!);
       const start = decodeDictdNumber(offset);
       const size = decodeDictdNumber(length);
-      if (start + size > body.length) throw new UserError('dictionary_corrupt', `dictd: "${this.files.index}" points past the end of "${this.files.body}" at "${rawKey}"`);
+      if (start + size > body.length)
+        throw new UserError('dictionary_corrupt', `dictd: "${this.files.index}" points past the end of "${this.files.body}" at "${rawKey}"`);
       const list = spans.get(key);
       if (list) list.push(start, size);
       else spans.set(key, [start, size]);

@@ -31,5 +31,5 @@ export async function embedderFromRecipe(recipe: EmbedderRecipe): Promise<Embedd
   const exports = (await import(recipe.module)) as Record<string, unknown>;
   const factory = exports[recipe.factory];
   if (typeof factory !== 'function') throw new Error(`embedding: ${recipe.module} has no function ${recipe.factory}`);
-  return (await (factory as (options: unknown) => Embedder | Promise<Embedder>)(recipe.options)) as Embedder;
+  return await (factory as (options: unknown) => Embedder | Promise<Embedder>)(recipe.options);
 }

@@ -42,7 +42,10 @@ export class EmbeddingCache {
   }
 
   static key(text: string): string {
-    return createHash('sha256').update(text).digest('hex').slice(0, KEY_BYTES * 2);
+    return createHash('sha256')
+      .update(text)
+      .digest('hex')
+      .slice(0, KEY_BYTES * 2);
   }
 
   get(text: string): Float32Array | undefined {

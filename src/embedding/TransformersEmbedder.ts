@@ -111,10 +111,7 @@ function configureHub(cacheDir: string, offline: boolean): void {
 }
 
 /** Runs one forward pass and splits the `[batch, dimension]` output into per-text vectors. */
-async function extractBatch(
-  extractor: FeatureExtractionPipeline,
-  texts: readonly string[],
-): Promise<Float32Array[]> {
+async function extractBatch(extractor: FeatureExtractionPipeline, texts: readonly string[]): Promise<Float32Array[]> {
   if (texts.length === 0) return [];
   const output = await extractor([...texts], { pooling: 'mean', normalize: true });
   const data = output.data as Float32Array;

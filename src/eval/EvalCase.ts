@@ -29,7 +29,7 @@ export function parseEvalCases(text: string, fileName: string): EvalCase[] {
     } catch {
       throw new UserError('bad_eval_file', `eval: ${fileName} line ${i + 1} is not JSON`);
     }
-    const c = value as Partial<EvalCase>;
+    const c = value as { readonly [K in keyof EvalCase]?: unknown };
     if (typeof c.question !== 'string' || typeof c.expect !== 'object' || c.expect === null) {
       throw new UserError('bad_eval_file', `eval: ${fileName} line ${i + 1} needs "question" (string) and "expect" (object)`);
     }

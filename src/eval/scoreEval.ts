@@ -74,7 +74,7 @@ export function scoreEval(cases: readonly EvalCase[], answers: readonly Answer[]
       count(tally.footnotes, hit !== undefined && missing.length === 0);
       if (hit && missing.length > 0) failures.push(`footnotes missing: ${missing.join(', ')}`);
       if (c.expect.citation_needed !== undefined) {
-        const ok = hit !== undefined && hit.citationNeeded === c.expect.citation_needed;
+        const ok = hit?.citationNeeded === c.expect.citation_needed;
         count(tally.cn, ok);
         if (hit && !ok) failures.push(`citationNeeded should be ${c.expect.citation_needed}`);
       }

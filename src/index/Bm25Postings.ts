@@ -33,7 +33,7 @@ export class Bm25Postings {
     private count: number,
     private readonly boosts: readonly number[],
   ) {
-    this.tail = fields.map(() => new Map());
+    this.tail = fields.map(() => new Map<number, number[]>());
     this.tailLengths = fields.map(() => []);
   }
 
@@ -173,7 +173,7 @@ export class Bm25Postings {
 
   private normsFor(f: number): Float64Array {
     const cached = this.norms[f];
-    if (cached && cached.count === this.count) return cached.values;
+    if (cached?.count === this.count) return cached.values;
     const avg = this.averageLength(f);
     const values = new Float64Array(this.count);
     for (let label = 0; label < this.count; label++) values[label] = K * (1 - B + (B * this.fieldLength(f, label)) / avg);
@@ -211,7 +211,10 @@ export class Bm25Postings {
       offsets[termCount] = at;
       const lengths = new Uint16Array(this.count);
       lengths.set(field.lengths);
-      lengths.set(this.tailLengths[f]!.map((n) => Math.min(n, 0xffff)), field.lengths.length);
+      lengths.set(
+        this.tailLengths[f]!.map((n) => Math.min(n, 0xffff)),
+        field.lengths.length,
+      );
       tail.clear();
       this.tailLengths[f] = [];
       return { offsets, labels, counts, lengths };
@@ -232,7 +235,7 @@ export class Bm25Postings {
   // Cached until chunks are added.
   private averageLength(f: number): number {
     const cached = this.averages[f];
-    if (cached !== undefined && cached.count === this.count) return cached.value;
+    if (cached?.count === this.count) return cached.value;
     let sum = 0;
     for (const n of this.fields[f]!.lengths) sum += n;
     for (const n of this.tailLengths[f]!) sum += n;
@@ -256,7 +259,8 @@ interface Scratch {
 /** The `limit` best of the touched chunks (score × terms matched), best first; ties by first match. */
 function topK(s: Scratch, touched: number, limit: number): { label: number; score: number }[] {
   const best: { label: number; score: number; rank: number }[] = [];
-  const worse = (a: { score: number; rank: number }, b: { score: number; rank: number }): boolean => a.score < b.score || (a.score === b.score && a.rank > b.rank);
+  const worse = (a: { score: number; rank: number }, b: { score: number; rank: number }): boolean =>
+    a.score < b.score || (a.score === b.score && a.rank > b.rank);
   for (let i = 0; i < touched; i++) {
     const label = s.order[i]!;
     const score = s.score[label]! * s.matched[label]!;

@@ -139,7 +139,7 @@ export class IndexStore {
     if (!dir || !existsSync(join(dir, FILES.manifest))) {
       throw new UserError('index_missing', `index: no index in "${this.dataDir}"; ${REBUILD}`);
     }
-    const manifest = parseJson<IndexManifest>(join(dir, FILES.manifest), readFileSync(join(dir, FILES.manifest)));
+    const manifest = parseJson(join(dir, FILES.manifest), readFileSync(join(dir, FILES.manifest))) as IndexManifest;
     const problem = manifestProblem(manifest);
     if (problem) throw new UserError('index_corrupt', `index: "${join(dir, FILES.manifest)}" ${problem}; ${REBUILD}`);
     if (manifest.schemaVersion !== SCHEMA_VERSION) {
@@ -152,8 +152,10 @@ export class IndexStore {
       );
     }
     const file = async (name: string, keep = true): Promise<Buffer> => verified(join(dir, name), manifest.files[name]!, keep);
-    const documents = new Map(parseJson<Document[]>(join(dir, FILES.documents), await file(FILES.documents)).map((d) => [d.id, d]));
-    const chunks = await parse(join(dir, FILES.chunks), async () => fromChunkTable(parseJson<ChunkTable>(join(dir, FILES.chunks), await file(FILES.chunks)), documents));
+    const documents = new Map((parseJson(join(dir, FILES.documents), await file(FILES.documents)) as Document[]).map((d) => [d.id, d]));
+    const chunks = await parse(join(dir, FILES.chunks), async () =>
+      fromChunkTable(parseJson(join(dir, FILES.chunks), await file(FILES.chunks)) as ChunkTable, documents),
+    );
     const lexical = await parse(join(dir, FILES.lexical), async () => LexicalIndex.fromBuffer(await file(FILES.lexical)));
     const labels = await file(FILES.labels);
     // Checked in full before hnswlib sees a byte: it crashes the process on a damaged graph.
@@ -209,7 +211,7 @@ async function verified(path: string, expected: { bytes: number; crc32: number }
     if (size !== expected.bytes) throw new UserError('index_corrupt', `index: "${path}" is ${size} bytes, expected ${expected.bytes}; ${REBUILD}`);
     const block = Buffer.alloc(keep ? size : Math.min(READ_BLOCK, size));
     let crc = 0;
-    for (let at = 0; at < size; ) {
+    for (let at = 0; at < size;) {
       const offset = keep ? at : 0;
       const { bytesRead } = await handle.read(block, offset, Math.min(block.length - offset, size - at), at);
       if (bytesRead === 0) break;
@@ -250,9 +252,9 @@ async function parse<T>(path: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
-function parseJson<T>(path: string, bytes: Buffer): T {
+function parseJson(path: string, bytes: Buffer): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8')) as T;
+    return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw corrupt(path, err);
   }

@@ -39,7 +39,10 @@ interface Header {
 // Field order matters: it is the order of the saved arrays. The heading counts less than the text.
 const FIELD_BOOSTS = [1, 0.3]; // text, heading
 const MAGIC = 0x4c584931; // "LXI1"
-const analyze = (text: string): string[] => tokenize(text).filter((t) => !t.stop).map((t) => t.stem);
+const analyze = (text: string): string[] =>
+  tokenize(text)
+    .filter((t) => !t.stop)
+    .map((t) => t.stem);
 
 /**
  * BM25 over chunks on stemmed content words (text, and title + section as a weaker field),
@@ -127,7 +130,7 @@ export class LexicalIndex {
   static fromBuffer(buf: Buffer): LexicalIndex {
     if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error('not a lexical index');
     const headerBytes = buf.readUInt32LE(4);
-    const header = JSON.parse(buf.toString('utf8', 8, 8 + headerBytes)) as Header;
+    const header = JSON.parse(buf.toString('utf8', 8, 8 + headerBytes)) as Omit<Header, 'version'> & { readonly version: number };
     let at = align(8 + headerBytes);
     const take = <T>(make: (b: ArrayBuffer) => T, bytes: number): T => {
       if (at + bytes > buf.length) throw new Error('lexical index is truncated');
@@ -153,7 +156,14 @@ export class LexicalIndex {
     const df = new Map<string, number>();
     header.dfTerms.forEach((t, i) => df.set(t, header.dfCounts[i]!));
     const acronyms = new Map(header.acronyms.map(([a, phrases]) => [a, new Map(phrases)]));
-    const index = new LexicalIndex(new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS), df, new Set(header.words), new Set(header.names), false, acronyms);
+    const index = new LexicalIndex(
+      new Bm25Postings(terms, header.terms, fields, header.chunkCount, FIELD_BOOSTS),
+      df,
+      new Set(header.words),
+      new Set(header.names),
+      false,
+      acronyms,
+    );
     index.spelling = SpellingIndex.fromArrays(header.words, spelling, index.wordFrequency);
     return index;
   }

@@ -31,9 +31,16 @@ export function acronymsIn(text: string): AcronymDefinition[] {
   for (const name of capitalisedNames(text)) {
     const phrase = phraseOf(name);
     const words = name.flatMap((w) => w.split('-')).filter((w) => w !== '');
-    const initials = (keep: (w: string) => boolean): string => words.filter(keep).map((w) => w[0]!.toLowerCase()).join('');
+    const initials = (keep: (w: string) => boolean): string =>
+      words
+        .filter(keep)
+        .map((w) => w[0]!.toLowerCase())
+        .join('');
     // "Republic of Korea" is ROK and "Democratic People's Republic of Korea" DPRK: with and without "of".
-    const acronyms = new Set([initials((w) => !CONNECTORS.has(w.toLowerCase())), initials((w) => w.toLowerCase() === 'of' || !CONNECTORS.has(w.toLowerCase()))]);
+    const acronyms = new Set([
+      initials((w) => !CONNECTORS.has(w.toLowerCase())),
+      initials((w) => w.toLowerCase() === 'of' || !CONNECTORS.has(w.toLowerCase())),
+    ]);
     for (const acronym of acronyms) if (phrase && acronym.length >= 2 && acronym.length <= 6) found.push({ acronym, phrase });
   }
   return found;
@@ -67,6 +74,9 @@ function capitalisedNames(text: string): string[][] {
 }
 
 function phraseOf(words: readonly string[]): string | undefined {
-  const normal = words.flatMap((w) => w.split('-')).map(normalizeWord).filter((w) => w !== '');
+  const normal = words
+    .flatMap((w) => w.split('-'))
+    .map(normalizeWord)
+    .filter((w) => w !== '');
   return normal.length >= 2 ? normal.join(' ') : undefined;
 }

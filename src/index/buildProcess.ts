@@ -29,10 +29,15 @@ async function run(request: BuildRequest): Promise<BuildMessage> {
 /** A failure to write the data folder, said as a user can act on it; undefined for other errors. */
 function writeFailure(err: NodeJS.ErrnoException, dataDir: string): BuildMessage | undefined {
   const unchanged = 'try again (the index in use is unchanged)';
-  if (err.code === 'ENOSPC') return { type: 'failed', code: 'disk_full', message: `index: no space left on the disk of DATA_DIR "${dataDir}"; free some space and ${unchanged}` };
+  if (err.code === 'ENOSPC')
+    return { type: 'failed', code: 'disk_full', message: `index: no space left on the disk of DATA_DIR "${dataDir}"; free some space and ${unchanged}` };
   // A read-only folder makes a recursive mkdir fail with ENOENT.
   if (['EROFS', 'EACCES', 'EPERM', 'ENOENT'].includes(err.code ?? '') && err.path?.startsWith(dataDir)) {
-    return { type: 'failed', code: 'data_unwritable', message: `index: cannot write to DATA_DIR "${dataDir}" (${err.code}); make it writable and ${unchanged}` };
+    return {
+      type: 'failed',
+      code: 'data_unwritable',
+      message: `index: cannot write to DATA_DIR "${dataDir}" (${err.code}); make it writable and ${unchanged}`,
+    };
   }
   return undefined;
 }

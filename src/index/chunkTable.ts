@@ -31,7 +31,9 @@ export function toChunkTable(chunks: readonly Chunk[], documents: ReadonlyMap<st
     let byStart = starts.get(chunk.docId);
     if (!byStart) {
       byStart = new Map();
-      documents.get(chunk.docId)?.sections.forEach((section, s) => sectionSentences(section).forEach((x, i) => byStart!.set(x.start, { section: s, sentence: i })));
+      documents
+        .get(chunk.docId)
+        ?.sections.forEach((section, s) => sectionSentences(section).forEach((x, i) => byStart!.set(x.start, { section: s, sentence: i })));
       starts.set(chunk.docId, byStart);
     }
     const at = byStart.get(chunk.sentences[0]?.start ?? -1);
@@ -55,7 +57,14 @@ export function fromChunkTable(table: ChunkTable, documents: ReadonlyMap<string,
     const first = table.rows[i + 2]!;
     const sentences = sections[s]!.slice(first, first + table.rows[i + 3]!);
     if (sentences.length === 0) throw new Error(`chunk ${i / 4} has no sentences`);
-    chunks.push({ docId: doc.id, title: doc.title, section: doc.sections[s]!.heading, start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end, sentences });
+    chunks.push({
+      docId: doc.id,
+      title: doc.title,
+      section: doc.sections[s]!.heading,
+      start: sentences[0]!.start,
+      end: sentences[sentences.length - 1]!.end,
+      sentences,
+    });
   }
   return chunks;
 }

@@ -11,7 +11,7 @@ export function wordCasing(text: string): { capitalised: string[]; lower: string
   const capitalised: string[] = [];
   const lower: string[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const at = m.index ?? 0;
+    const at = m.index;
     const before = text.slice(Math.max(0, at - 3), at);
     // Sentence or line start: after . ! ? : a quote or a bracket opening it, or at the very start.
     if (at === 0 || /(?:[.!?:]\s*["“(]?|\n\s*["“(]?|^\s*)$/.test(before)) continue;

@@ -48,7 +48,7 @@ export class DictionaryTranslator implements QuestionTranslator {
     const words = splitSourceWords(question, this.spec);
     const names = this.nameWords(words);
     const readings: Reading[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const reading = words[i]!.stop ? undefined : this.readAt(words, i, names);
       if (reading) readings.push(reading.reading);
       i += reading?.length ?? 1;

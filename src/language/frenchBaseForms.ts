@@ -30,7 +30,8 @@ const PARTICIPLES: readonly [RegExp, string[]][] = [
   [/aiss(?:ent|ait|aient|ons|ez|ant)$/, ['aître']],
 ];
 // Conjugated endings: removing one leaves a stem that takes -er, -ir, -re or -oir.
-const VERB_ENDINGS = /(?:issaient|issions|issiez|issons|issez|issent|issait|issais|eraient|iraient|aient|erait|irait|èrent|assent|ions|iez|ons|ez|ent|ait|ais|ant|era|ira|ai|as|es|a|e|s|t)$/;
+const VERB_ENDINGS =
+  /(?:issaient|issions|issiez|issons|issez|issent|issait|issais|eraient|iraient|aient|erait|irait|èrent|assent|ions|iez|ons|ez|ent|ait|ais|ant|era|ira|ai|as|es|a|e|s|t)$/;
 const INFINITIVES = ['er', 'ir', 're', 'oir'];
 const MIN_STEM = 2;
 
@@ -52,7 +53,8 @@ export function frenchBaseForms(word: string): BaseForm[] {
   for (const n of numbers) add(n);
   const genders = numbers.flatMap((n) => rewrite(n, FEMININES));
   for (const form of genders) add(form, 'adj');
-  for (const form of [...numbers, ...genders]) for (const [ending, infinitives] of PARTICIPLES) if (ending.test(form)) for (const inf of infinitives) add(form.replace(ending, inf), 'verb');
+  for (const form of [...numbers, ...genders])
+    for (const [ending, infinitives] of PARTICIPLES) if (ending.test(form)) for (const inf of infinitives) add(form.replace(ending, inf), 'verb');
   const stem = word.replace(VERB_ENDINGS, '');
   if (stem !== word && stem.length >= MIN_STEM) for (const s of stemVariants(stem)) for (const inf of INFINITIVES) add(s + inf, 'verb');
   // Future and conditional keep the infinitive: `ouvrira` → ouvrir, `vivra` → vivre.

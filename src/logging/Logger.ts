@@ -27,12 +27,14 @@ export interface ConsoleLoggerOptions {
 export function createConsoleLogger(options: ConsoleLoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const write = options.write ?? ((line: string) => process.stderr.write(line));
-  const log = (level: LogLevel) => (message: string, context: LogContext = {}) => {
-    if (RANK[level] < RANK[options.level]) return;
-    let line = JSON.stringify({ time: new Date().toISOString(), level, message, ...context }, errorReplacer);
-    for (const secret of secrets) line = line.split(secret).join('[redacted]');
-    write(`${line}\n`);
-  };
+  const log =
+    (level: LogLevel) =>
+    (message: string, context: LogContext = {}) => {
+      if (RANK[level] < RANK[options.level]) return;
+      let line = JSON.stringify({ time: new Date().toISOString(), level, message, ...context }, errorReplacer);
+      for (const secret of secrets) line = line.split(secret).join('[redacted]');
+      write(`${line}\n`);
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

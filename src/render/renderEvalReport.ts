@@ -28,7 +28,8 @@ function renderTagTable(rows: readonly TagFigures[]): string {
   const width = Math.max(8, ...rows.map((r) => r.tag.length + 2));
   const head = `${'tag'.padEnd(width)}${['cases', 'hit@1', 'hit@3', 'false declines', 'false answers'].map((h) => h.padStart(15)).join('')}`;
   const lines = rows.map(
-    (r) => `${r.tag.padEnd(width)}${[String(r.cases), cell(r.hitAt1), cell(r.hitAt3), cell(r.falseDeclines), cell(r.falseAnswers)].map((c) => c.padStart(15)).join('')}`,
+    (r) =>
+      `${r.tag.padEnd(width)}${[String(r.cases), cell(r.hitAt1), cell(r.hitAt3), cell(r.falseDeclines), cell(r.falseAnswers)].map((c) => c.padStart(15)).join('')}`,
   );
   return [head, ...lines].join('\n');
 }

@@ -15,18 +15,26 @@ export function renderExplanation(e: Explanation, minRelevance: number): string 
   lines.push('', 'candidate passages (key coverage, coverage, ranking score):');
   e.candidates.forEach((c, i) => {
     const flags = [c.missing.length > 0 ? `lacks ${c.missing.join(', ')}` : '', c.holdsAnswerKind ? '' : `no ${e.query.answerKind}`].filter(Boolean).join('; ');
-    lines.push(`  ${i + 1}. key ${c.keyCoverage.toFixed(2)}  cov ${c.coverage.toFixed(2)}  score ${c.score.toFixed(3)}  ${c.doc} — ${c.section}${flags ? `  (${flags})` : ''}`);
+    lines.push(
+      `  ${i + 1}. key ${c.keyCoverage.toFixed(2)}  cov ${c.coverage.toFixed(2)}  score ${c.score.toFixed(3)}  ${c.doc} — ${c.section}${flags ? `  (${flags})` : ''}`,
+    );
     lines.push(`     "${c.text.replace(/\s+/g, ' ').slice(0, 160)}${c.text.length > 160 ? '…' : ''}"`);
   });
   const d = e.decision;
   const margin = `key coverage ${d.margin >= 0 ? '+' : ''}${d.margin.toFixed(2)} against MIN_RELEVANCE ${minRelevance}`;
-  lines.push('', d.answered ? `decision: answered (${margin})` : `decision: declined — ${d.reason}${d.missing.length > 0 ? ` (${d.missing.join(', ')})` : ''}; ${margin}`);
+  lines.push(
+    '',
+    d.answered ? `decision: answered (${margin})` : `decision: declined — ${d.reason}${d.missing.length > 0 ? ` (${d.missing.join(', ')})` : ''}; ${margin}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function describeGroup(g: TermGroup): string {
   const read = g.reading ? ` [${g.reading.kind} from "${g.reading.from}"]` : '';
-  const stand = [...g.alternatives.map((a) => `${a.forms ? a.forms.join('/') : `${a.stem}*`} ${a.weight.toFixed(2)}`), ...g.phrases.map((p) => `"${p.forms.map((f) => f[0]).join(' ')}" ${p.weight.toFixed(2)}`)];
+  const stand = [
+    ...g.alternatives.map((a) => `${a.forms ? a.forms.join('/') : `${a.stem}*`} ${a.weight.toFixed(2)}`),
+    ...g.phrases.map((p) => `"${p.forms.map((f) => f[0]).join(' ')}" ${p.weight.toFixed(2)}`),
+  ];
   const flags = [g.salient ? 'name/number' : '', g.known ? '' : 'NOT IN CORPUS'].filter(Boolean).join(', ');
   return `${g.word}${read}  ${g.role}  idf ${g.idf.toFixed(2)}${flags ? `  ${flags}` : ''}  ← ${stand.slice(0, 8).join(', ')}`;
 }

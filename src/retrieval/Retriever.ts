@@ -73,7 +73,11 @@ export class Retriever {
     // Each search's own best hits are focused even when fusion ranks them low: a chunk that
     // only BM25 finds (the offline embedder misses it) must not lose to chunks both lists
     // rank as mediocre.
-    const chosen = new Set([...ranked.slice(0, this.options.focus ?? 10).map((f) => f.label), ...dense.slice(0, TOP_OF_EACH), ...lexical.slice(0, TOP_OF_EACH)]);
+    const chosen = new Set([
+      ...ranked.slice(0, this.options.focus ?? 10).map((f) => f.label),
+      ...dense.slice(0, TOP_OF_EACH),
+      ...lexical.slice(0, TOP_OF_EACH),
+    ]);
     const fused = ranked.filter((f) => chosen.has(f.label));
     const top = fused[0]?.score ?? 1;
     const spans = fused.flatMap(({ label, score }) => {

@@ -229,7 +229,12 @@ export class WordNet {
   /** Bases from `<pos>.exc` (lines "inflected base [base...]", sorted), when the dict folder has one. */
   private exceptions(word: string, pos: PartOfSpeech): string[] {
     const line = this.findLine(`${pos}.exc`, word);
-    return line === undefined ? [] : line.split(' ').slice(1).filter((w) => w !== '');
+    return line === undefined
+      ? []
+      : line
+          .split(' ')
+          .slice(1)
+          .filter((w) => w !== '');
   }
 
   private lookup(pos: PartOfSpeech, key: string): IndexEntry | undefined {
@@ -239,7 +244,10 @@ export class WordNet {
     const pointerCount = Number(t[3]);
     return {
       tagged: Number(t[5 + pointerCount]),
-      offsets: t.slice(6 + pointerCount).filter((s) => s !== '').map(Number),
+      offsets: t
+        .slice(6 + pointerCount)
+        .filter((s) => s !== '')
+        .map(Number),
     };
   }
 

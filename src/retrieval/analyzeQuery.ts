@@ -147,8 +147,15 @@ export interface AskedWord {
  * name the kind of answer ("year", "name") are weak; words of the context — or of the question a
  * follow-up comes `after` — never decide.
  */
-export function analyzeQuery(question: string | readonly AskedWord[], vocabulary: Vocabulary, wordnet?: WordNet, original?: string, after?: string): AnalyzedQuery {
-  const own: MessageParts = typeof question === 'string' ? splitMessage(question) : { core: original ?? question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
+export function analyzeQuery(
+  question: string | readonly AskedWord[],
+  vocabulary: Vocabulary,
+  wordnet?: WordNet,
+  original?: string,
+  after?: string,
+): AnalyzedQuery {
+  const own: MessageParts =
+    typeof question === 'string' ? splitMessage(question) : { core: original ?? question.map((w) => w.typed).join(' '), context: '', kind: 'question' };
   // A follow-up is read in the light of the question before it, as a long message's context is.
   const parts: MessageParts = after === undefined ? own : { ...own, context: [splitMessage(after).core, own.context].filter(Boolean).join(' ') };
   const asked = typeof question === 'string' ? askedWords(parts) : question;
@@ -167,7 +174,8 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
   // to recognise") or get a figure wrong ("since the 90s"): its words and numbers the corpus
   // never uses are weak; a name it never uses still means the corpus is not about it.
   const claimDetail = (g: TermGroup): boolean => !g.known && (!g.salient || /\d/.test(g.word));
-  if (parts.kind === 'statement') groups.forEach((g, i) => g.role === 'key' && claimDetail(g) && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
+  if (parts.kind === 'statement')
+    groups.forEach((g, i) => g.role === 'key' && claimDetail(g) && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
   const terms = groups.flatMap((g) => [
@@ -178,7 +186,10 @@ export function analyzeQuery(question: string | readonly AskedWord[], vocabulary
     stems: new Set(terms.map((t) => t.stem)),
     words: new Set(groups.flatMap((g) => [...g.alternatives.flatMap((a) => a.forms ?? []), ...g.phrases.flatMap((p) => p.forms.flat())])),
   };
-  const text = groups.filter((g) => g.role !== 'context').map((g) => g.word).join(' ');
+  const text = groups
+    .filter((g) => g.role !== 'context')
+    .map((g) => g.word)
+    .join(' ');
   const answerKind = answerKindOf(parts.core);
   return { parts, groups, terms, pairs: queryPairs(groups), wanted, text, ...(answerKind ? { answerKind } : {}) };
 }

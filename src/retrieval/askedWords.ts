@@ -7,7 +7,10 @@ import type { MessageParts } from './readQuestion.js';
 export function askedWords(parts: MessageParts): AskedWord[] {
   const words: AskedWord[] = [];
   // The question first: a word it shares with the context belongs to it.
-  for (const [part, text] of [['core', parts.core], ['context', parts.context]] as const) {
+  for (const [part, text] of [
+    ['core', parts.core],
+    ['context', parts.context],
+  ] as const) {
     const tokens = tokenize(text);
     tokens.forEach((token, i) => {
       const next = tokens[i + 1]?.word;

@@ -2,10 +2,33 @@ import { irregularBases } from './irregularBases.js';
 import type { PartOfSpeech } from './PartOfSpeech.js';
 
 /** WordNet's detachment rules (morphy), per part of speech: [suffix, replacement]. */
-const SUFFIX_RULES: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>>> = {
-  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+const SUFFIX_RULES: Readonly<Record<PartOfSpeech, readonly (readonly [string, string])[]>> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   adv: [],
 };
 
@@ -19,11 +42,7 @@ export type ExceptionBases = (word: string) => readonly string[];
  * Unchecked candidates, possibly repeated: the caller keeps those its index knows.
  */
 export function baseFormCandidates(key: string, pos: PartOfSpeech, exceptionBases: ExceptionBases): string[] {
-  const uninflect = (word: string): string[] => [
-    ...exceptionBases(word),
-    ...irregularBases(word),
-    ...suffixStems(word, pos),
-  ];
+  const uninflect = (word: string): string[] => [...exceptionBases(word), ...irregularBases(word), ...suffixStems(word, pos)];
   const parts = key.split('_');
   const first = parts[0] ?? '';
   const last = parts.at(-1) ?? '';

@@ -122,7 +122,7 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache
 // Slides a window over the sentence's word starts and keeps the best-covering one.
 function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQuery, maxChars: number, context: TextTerms): ScoredSpan {
   const text = docText.slice(sentence.start, sentence.end);
-  const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => (m.index ?? 0) + m[0].length)];
+  const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => m.index + m[0].length)];
   let best = { start: 0, end: 0, coverage: 0, relevance: -1 };
   for (const s of starts) {
     if (s >= text.length) break;
@@ -139,5 +139,12 @@ function cutLongSentence(sentence: Sentence, docText: string, query: AnalyzedQue
   }
   const end = sentence.start + text.slice(0, best.end).trimEnd().length;
   const relevance = Math.max(0, best.relevance);
-  return { start: sentence.start + best.start, end, sentences: [sentence], coverage: best.coverage, relevance, score: relevance - LENGTH_PENALTY * (end - sentence.start - best.start) };
+  return {
+    start: sentence.start + best.start,
+    end,
+    sentences: [sentence],
+    coverage: best.coverage,
+    relevance,
+    score: relevance - LENGTH_PENALTY * (end - sentence.start - best.start),
+  };
 }

@@ -8,7 +8,5 @@ export function fuseRankings(rankings: readonly (readonly number[])[], k = 60): 
   for (const ranking of rankings) {
     ranking.forEach((label, i) => scores.set(label, (scores.get(label) ?? 0) + 1 / (k + i + 1)));
   }
-  return [...scores]
-    .map(([label, score]) => ({ label, score }))
-    .sort((a, b) => b.score - a.score || a.label - b.label);
+  return [...scores].map(([label, score]) => ({ label, score })).sort((a, b) => b.score - a.score || a.label - b.label);
 }

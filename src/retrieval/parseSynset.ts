@@ -28,7 +28,12 @@ export function parseSynset(line: string): Synset {
   const at = (i: number): string => t[i] ?? '';
   const wordCount = parseInt(at(3), 16);
   const words: string[] = [];
-  for (let i = 0; i < wordCount; i++) words.push(at(4 + 2 * i).toLowerCase().replace(/\((a|p|ip)\)$/, ''));
+  for (let i = 0; i < wordCount; i++)
+    words.push(
+      at(4 + 2 * i)
+        .toLowerCase()
+        .replace(/\((a|p|ip)\)$/, ''),
+    );
   const pointers: Pointer[] = [];
   let i = 4 + 2 * wordCount;
   const pointerCount = Number(at(i++));

@@ -59,7 +59,7 @@ export function splitMessage(message: string): MessageParts {
 
 function stripLeadIns(text: string): string {
   let out = text.trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const lead of LEAD_INS) {
       const next = out.replace(lead, '');

@@ -82,7 +82,15 @@ export function termGroup(
     }
     if (alternatives.size === 0 && phrases.size === 0) return unknownGroup(asked, word, reading, vocabulary);
     const first = content(word);
-    return finish(asked, first.map((t) => t.word).join(' '), reading, alternatives, phrases, vocabulary, first.map((t) => t.stem));
+    return finish(
+      asked,
+      first.map((t) => t.word).join(' '),
+      reading,
+      alternatives,
+      phrases,
+      vocabulary,
+      first.map((t) => t.stem),
+    );
   }
 
   let token = content(word)[0];
@@ -95,14 +103,34 @@ export function termGroup(
   if (phrases.size > 0 || alternatives.size > 0) {
     if (vocabulary.documentFrequency(token.stem) > 0) alternatives.set(token.stem, { stem: token.stem, weight: 1 });
     const to = [...new Set(acronym.filter((p) => content(p).every((t) => vocabulary.hasWord(t.word))))];
-    return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word }, alternatives, phrases, vocabulary, [token.stem], true, wordnet);
+    return finish(
+      asked,
+      token.word,
+      { kind: 'expanded', from: asked.typed, to: to[0] ?? token.word },
+      alternatives,
+      phrases,
+      vocabulary,
+      [token.stem],
+      true,
+      wordnet,
+    );
   }
   // "05", "81": a year written short, read as the corpus's years that end so (2005, 1981).
   if (/^\d{2}$/.test(token.word)) {
     const years = ['19', '20'].map((c) => `${c}${token!.word}`).filter((y) => vocabulary.hasWord(y));
     if (years.length > 0) {
       for (const y of years) alternatives.set(y, { stem: y, weight: READING_WEIGHT });
-      return finish(asked, token.word, { kind: 'expanded', from: asked.typed, to: years.join(' / ') }, alternatives, phrases, vocabulary, [years[0]!], false, wordnet);
+      return finish(
+        asked,
+        token.word,
+        { kind: 'expanded', from: asked.typed, to: years.join(' / ') },
+        alternatives,
+        phrases,
+        vocabulary,
+        [years[0]!],
+        false,
+        wordnet,
+      );
     }
   }
   const chosen = allowCorrection ? correctionOf(token, vocabulary, wordnet, questionStems) : undefined;
@@ -170,13 +198,19 @@ const MAX_CANDIDATES = 8;
 
 // The close corpus word (that `accept` takes) standing beside the most of `others`, closest
 // first; with no other words, simply the closest.
-function bestCorrection(word: string, vocabulary: Vocabulary, others: readonly string[], accept: (word: string) => boolean = () => true): Correction | undefined {
+function bestCorrection(
+  word: string,
+  vocabulary: Vocabulary,
+  others: readonly string[],
+  accept: (word: string) => boolean = () => true,
+): Correction | undefined {
   const candidates = (vocabulary.corrections?.(word) ?? []).filter((c) => accept(c.word)).slice(0, MAX_CANDIDATES);
   if (others.length === 0 || !vocabulary.cooccurs) return candidates[0];
   let best: { correction: Correction; beside: number } | undefined;
   for (const c of candidates) {
     const beside = vocabulary.cooccurs(stem(c.word), others);
-    if (beside > 0 && (!best || c.distance < best.correction.distance || (c.distance === best.correction.distance && beside > best.beside))) best = { correction: c, beside };
+    if (beside > 0 && (!best || c.distance < best.correction.distance || (c.distance === best.correction.distance && beside > best.beside)))
+      best = { correction: c, beside };
   }
   return best?.correction;
 }
@@ -192,7 +226,7 @@ function isNearStopWord(word: string): boolean {
 }
 
 function sameLetters(a: string, b: string): boolean {
-  return [...a].sort().join('') === [...b].sort().join('');
+  return Array.from(a).sort().join('') === Array.from(b).sort().join('');
 }
 
 function unknownGroup(asked: AskedWord, word: string, reading: WordReading | undefined, vocabulary: Vocabulary): TermGroup {
@@ -213,7 +247,11 @@ function finish(
 ): TermGroup {
   const acronym = reading?.kind === 'expanded' && phrases.size > 0 && alternatives.size === 0;
   const profile = nameLike || word.includes(' ') ? undefined : wordnet?.profile(word);
-  const name = nameLike || /\d/.test(word) || (vocabulary.isName?.(word) ?? false) || (wordnet !== undefined && !word.includes(' ') && (profile === undefined || profile.instance));
+  const name =
+    nameLike ||
+    /\d/.test(word) ||
+    (vocabulary.isName?.(word) ?? false) ||
+    (wordnet !== undefined && !word.includes(' ') && (profile === undefined || profile.instance));
   // General words say how or what kind, not what about: adverbs, and words of many senses
   // ("take", "give", "side", "job"), which chat uses loosely.
   const general = !name && profile !== undefined && (profile.adverbOnly || profile.senses >= COMMON_SENSES);
@@ -221,7 +259,10 @@ function finish(
   const unsure = asked.unsure === true && !known;
   const role: TermRole = asked.part === 'context' ? 'context' : ANSWER_KINDS.has(word) || general || unsure ? 'weak' : 'key';
   // An acronym or a phrase is as rare as its rarest word.
-  const idf = acronym || ownStems.length > 1 ? Math.max(...[...phrases.values()].flatMap((p) => p.stems).map((s) => vocabulary.idf(s)), 0) || vocabulary.idf(ownStems[0]!) : vocabulary.idf(ownStems[0]!);
+  const idf =
+    acronym || ownStems.length > 1
+      ? Math.max(...[...phrases.values()].flatMap((p) => p.stems).map((s) => vocabulary.idf(s)), 0) || vocabulary.idf(ownStems[0]!)
+      : vocabulary.idf(ownStems[0]!);
   return {
     word,
     role,
@@ -249,4 +290,3 @@ function morphologicalRelatives(stem: string, vocabulary: Vocabulary): string[] 
   }
   return [...longer, ...shorter];
 }
-

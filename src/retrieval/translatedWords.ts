@@ -12,7 +12,12 @@ const MAX_READINGS = 4;
  */
 export function translatedWords(t: TranslatedQuestion): AskedWord[] {
   return [
-    ...t.words.map((w) => ({ typed: normalizeWord(w.source), readings: w.translations.slice(0, MAX_READINGS).map((r) => r.toLowerCase()), kind: 'translated' as const, part: 'core' as const })),
+    ...t.words.map((w) => ({
+      typed: normalizeWord(w.source),
+      readings: w.translations.slice(0, MAX_READINGS).map((r) => r.toLowerCase()),
+      kind: 'translated' as const,
+      part: 'core' as const,
+    })),
     ...t.passthrough.map((w) => ({ typed: normalizeWord(w), readings: [normalizeWord(w)], part: 'core' as const })),
     // Lower-case words the dictionary lacks: a name typed in lower case, or a word it misses.
     ...t.unknown.map((w) => ({ typed: normalizeWord(w), readings: [normalizeWord(w)], part: 'core' as const, unsure: true })),

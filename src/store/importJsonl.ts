@@ -158,5 +158,7 @@ function isStatus(value: unknown): value is ChangeStatus {
 function isShownPassage(value: unknown): value is ShownPassage {
   if (!isRecord(value)) return false;
   const { doc, section, start, end, score, text } = value;
-  return isText(doc) && typeof section === 'string' && typeof start === 'number' && typeof end === 'number' && typeof score === 'number' && typeof text === 'string';
+  return (
+    isText(doc) && typeof section === 'string' && typeof start === 'number' && typeof end === 'number' && typeof score === 'number' && typeof text === 'string'
+  );
 }

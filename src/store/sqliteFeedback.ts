@@ -11,8 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function upsertVote(db: Database, v: FeedbackVote & { time: Date }): boolean {
   const time = v.time.getTime();
   const earlier = db.prepare('SELECT id, time FROM feedback WHERE answer = ? AND user_id = ?').get(v.answer, v.user) as
-    | { id: number; time: number }
-    | undefined;
+    { id: number; time: number } | undefined;
   if (earlier !== undefined && earlier.time > time) return false;
   if (earlier !== undefined) db.prepare('DELETE FROM feedback WHERE id = ?').run(earlier.id);
   const { lastInsertRowid } = db

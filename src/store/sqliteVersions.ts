@@ -53,7 +53,8 @@ interface ChangeRow extends Provenance {
   version: number | null;
 }
 
-const VERSION_COLUMNS = 'v.doc, v.version, v.action, v.sha256, b.bytes, v.file, v.url, v.revision, v.actor_id, v.actor_name, v.guild, v.time, v.change_id, v.restores';
+const VERSION_COLUMNS =
+  'v.doc, v.version, v.action, v.sha256, b.bytes, v.file, v.url, v.revision, v.actor_id, v.actor_name, v.guild, v.time, v.change_id, v.restores';
 const VERSIONS = `SELECT ${VERSION_COLUMNS} FROM versions v JOIN blobs b ON b.sha256 = v.sha256`;
 
 /** Stores the content and the document's next version (latest + 1, first 1); call inside a transaction. */

@@ -62,7 +62,8 @@ export async function fetchRevision(title: string, options: FetchRevisionOptions
   const host = new URL(options.apiUrl).host;
   if (page.invalid) throw new UserError('bad_url', `import: "${title}" is not a valid Wikipedia title (${page.invalidreason ?? 'invalid'}); check the URL`);
   if (page.missing) throw new UserError('wikipedia_missing', `import: no article "${title}" on ${host}; check the title in the URL`);
-  if (page.ns !== 0) throw new UserError('wikipedia_not_article', `import: "${page.title ?? title}" is not an article (namespace ${page.ns}); give the URL of an article`);
+  if (page.ns !== 0)
+    throw new UserError('wikipedia_not_article', `import: "${page.title ?? title}" is not an article (namespace ${page.ns}); give the URL of an article`);
   const revision = page.revisions?.[0];
   const wikitext = revision?.slots?.main?.content;
   if (!revision || typeof revision.revid !== 'number' || !revision.timestamp || typeof wikitext !== 'string') {

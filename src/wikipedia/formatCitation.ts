@@ -13,7 +13,22 @@ export interface FormattedCitation {
 const FIELDS = {
   title: ['title', 'script-title', 'trans-title', 'titel', 'titre', 'título', 'titulo', 'titolo', 'article', 'entry', 'chapter'],
   author: ['author', 'authors', 'vauthors', 'autor', 'auteur', 'autore', 'author1', 'autor1', 'auteur1'],
-  work: ['work', 'encyclopedia', 'website', 'newspaper', 'journal', 'magazine', 'periodical', 'werk', 'sammelwerk', 'site', 'périodique', 'obra', 'sito', 'publicação'],
+  work: [
+    'work',
+    'encyclopedia',
+    'website',
+    'newspaper',
+    'journal',
+    'magazine',
+    'periodical',
+    'werk',
+    'sammelwerk',
+    'site',
+    'périodique',
+    'obra',
+    'sito',
+    'publicação',
+  ],
   publisher: ['publisher', 'agency', 'hrsg', 'verlag', 'éditeur', 'editorial', 'editore', 'editora'],
   date: ['date', 'year', 'datum', 'jahr', 'année', 'fecha', 'año', 'data', 'ano'],
   url: ['url', 'archive-url', 'archiveurl', 'archiv-url'],
@@ -36,9 +51,7 @@ export function formatCitation(parts: CitationParts): FormattedCitation {
   const date = pick(FIELDS.date);
   const publisher = pick(FIELDS.publisher);
   const quoted = title ? `"${title}"` : undefined;
-  const pieces = authors
-    ? [`${authors}${date ? ` (${date})` : ''}`, quoted, work, publisher]
-    : [quoted, work, publisher, date];
+  const pieces = authors ? [`${authors}${date ? ` (${date})` : ''}`, quoted, work, publisher] : [quoted, work, publisher, date];
   const text = pieces
     .filter((p): p is string => p !== undefined && p !== '')
     .map((p) => (/[.!?]["”]?$/.test(p) ? p : `${p}.`))

@@ -62,7 +62,10 @@ export async function importWikipedia(url: string, options: ImportOptions = {}):
   const document = parseWikipedia(id, text);
   const parseMs = performance.now() - started;
   if (document.sections.length === 0) {
-    throw new UserError('wikipedia_empty', `import: "${revision.title}" on ${host} has no paragraphs of prose to import (lists and tables are not imported); give an article with text`);
+    throw new UserError(
+      'wikipedia_empty',
+      `import: "${revision.title}" on ${host} has no paragraphs of prose to import (lists and tables are not imported); give an article with text`,
+    );
   }
   const sentences = document.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
   return {
@@ -97,8 +100,8 @@ export function articleId(title: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  id = [...id].slice(0, 80).join('');
-  while (Buffer.byteLength(id) > 200) id = [...id].slice(0, -1).join('');
+  id = Array.from(id).slice(0, 80).join('');
+  while (Buffer.byteLength(id) > 200) id = Array.from(id).slice(0, -1).join('');
   id = id.replace(/-+$/, '');
   return id === '' ? 'article' : id;
 }
@@ -106,6 +109,10 @@ export function articleId(title: string): string {
 // The API gives `2025-01-31T12:00:00Z`; anything else parseable is normalised to that form.
 function isoSeconds(timestamp: string, apiUrl: string): string {
   const ms = Date.parse(timestamp);
-  if (Number.isNaN(ms)) throw new UserError('wikipedia_api', `import: the Wikipedia API at ${apiUrl} gave a revision timestamp "${timestamp.slice(0, 40)}" that is not a date; check WIKIPEDIA_API_URL`);
+  if (Number.isNaN(ms))
+    throw new UserError(
+      'wikipedia_api',
+      `import: the Wikipedia API at ${apiUrl} gave a revision timestamp "${timestamp.slice(0, 40)}" that is not a date; check WIKIPEDIA_API_URL`,
+    );
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

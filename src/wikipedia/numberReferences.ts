@@ -87,7 +87,9 @@ function expandShorthands(wikitext: string): string {
     )
     .replace(SFN_TEMPLATE, (_, params: string) => {
       const parts = params.split('|').map((p) => p.trim());
-      const named = new Map(parts.filter((p) => p.includes('=')).map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()]));
+      const named = new Map(
+        parts.filter((p) => p.includes('=')).map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()]),
+      );
       const positional = parts.filter((p) => p !== '' && !p.includes('='));
       const year = positional.length > 1 ? positional.pop() : undefined;
       const where = named.get('p') ? `, p. ${named.get('p')}` : named.get('pp') ? `, pp. ${named.get('pp')}` : named.get('loc') ? `, ${named.get('loc')}` : '';

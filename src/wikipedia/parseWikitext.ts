@@ -45,7 +45,13 @@ export function parseWikitext(wikitext: string): { sections: WikitextSection[]; 
     depth: s.depth(),
     paragraphs: s
       .paragraphs()
-      .map((p) => p.sentences().map((x) => x.text().trim()).filter((x) => x !== '').join(' '))
+      .map((p) =>
+        p
+          .sentences()
+          .map((x) => x.text().trim())
+          .filter((x) => x !== '')
+          .join(' '),
+      )
       .map((p) => p.replace(/\s+/g, ' ').trim())
       .filter((p) => p !== ''),
   }));

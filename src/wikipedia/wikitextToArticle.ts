@@ -50,7 +50,11 @@ export function wikitextToArticle(wikitext: string): ParsedArticle {
 }
 
 function cleanParagraph(paragraph: string): string {
-  const text = placeMarkers(decodeNumericEntities(paragraph).replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(?:[a-z][a-z0-9]*)\b[^<>]*>/gi, ''))
+  const text = placeMarkers(
+    decodeNumericEntities(paragraph)
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<\/?(?:[a-z][a-z0-9]*)\b[^<>]*>/gi, ''),
+  )
     // What a dropped template leaves: empty brackets ("Firefox (English pronunciation [])"), a
     // space before punctuation.
     .replace(/\s*\[\s*\]|\s*\(\s*[,;]?\s*\)/g, '')
@@ -80,7 +84,7 @@ function removeTables(wikitext: string): string {
 // encoded (and their sentence is dropped): `&#91;12&#93;` decoded would read as footnote 12.
 function decodeNumericEntities(text: string): string {
   return text.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (entity, code: string) => {
-    const point = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code);
+    const point = code.startsWith('x') || code.startsWith('X') ? parseInt(code.slice(1), 16) : Number(code);
     const valid = point > 0 && point <= 0x10ffff && point !== 0x5b && point !== 0x5d && (point < 0xd800 || point > 0xdfff);
     return valid ? String.fromCodePoint(point) : entity;
   });

@@ -35,7 +35,14 @@ describe('Engine.open', () => {
   });
 
   it('refuses a bad question with the exact message', async () => {
-    const { engine } = await Engine.open({ corpusDir: join(tmp, 'corpus'), dataDir: join(tmp, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 });
+    const { engine } = await Engine.open({
+      corpusDir: join(tmp, 'corpus'),
+      dataDir: join(tmp, 'data'),
+      embedder: new HashEmbedder(),
+      model: null,
+      minRelevance: 0.5,
+      passages: 3,
+    });
     await expect(engine.service.answer(' ')).rejects.toThrow('bad_question: question: is empty; ask something, e.g. "Does France recognise North Korea?"');
     await expect(engine.service.answer('x'.repeat(501))).rejects.toThrow('bad_question: question: is 501 characters long; the limit is 500');
   });
@@ -44,7 +51,15 @@ describe('Engine.open', () => {
     const corpusDir = join(tmp, 'corpus');
     const dataDir = join(tmp, 'damaged');
     const reasons: string[] = [];
-    const options: EngineOptions = { corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3, onBuild: (r) => reasons.push(r) };
+    const options: EngineOptions = {
+      corpusDir,
+      dataDir,
+      embedder: new HashEmbedder(),
+      model: null,
+      minRelevance: 0.5,
+      passages: 3,
+      onBuild: (r) => reasons.push(r),
+    };
     await Engine.open(options);
     const build = join(dataDir, 'builds', readdirSync(join(dataDir, 'builds'))[0]!);
     const vectors = readFileSync(join(build, 'vectors.hnsw'));
@@ -68,7 +83,14 @@ describe('answer passages', () => {
       join(corpusDir, 'kettles.md'),
       '# Zorbian kettles\n\n## History\n\nThe silver kettles of Quellmar were first cast by travelling monks.[^citation needed] Each kettle holds nine cups.[^1]\n\n[^1]: Quellmar Gazette, 1998\n',
     );
-    const { engine } = await Engine.open({ corpusDir, dataDir: join(tmp, 'markdown-data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.3, passages: 3 });
+    const { engine } = await Engine.open({
+      corpusDir,
+      dataDir: join(tmp, 'markdown-data'),
+      embedder: new HashEmbedder(),
+      model: null,
+      minRelevance: 0.3,
+      passages: 3,
+    });
     const [passage] = (await engine.service.answer('Who first cast the silver kettles of Quellmar?', 1)).passages;
     expect(passage?.text).toContain('first cast by travelling monks.[^citation needed]');
     expect(passage?.citationNeeded).toBe(true);

@@ -48,7 +48,9 @@ describe('Engine with the transformers embedder (tiny offline model)', () => {
     expect(chosen.model).toBeNull();
     expect(chosen.warning).toMatch(/^embedding: could not load model "nobody\/missing-model" .*; using the offline embedder hash-v1-512\. To use the model/);
     expect(chosen.warning).not.toContain('\n');
-    await expect(createEmbedder({ kind: 'transformers', model: 'nobody/missing-model', cacheDir: join(tmp, 'empty'), offline: true })).rejects.toThrow(/^embedder_unavailable: /);
+    await expect(createEmbedder({ kind: 'transformers', model: 'nobody/missing-model', cacheDir: join(tmp, 'empty'), offline: true })).rejects.toThrow(
+      /^embedder_unavailable: /,
+    );
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
   });

@@ -60,7 +60,11 @@ describe('decideAnswer', () => {
 
   it('declines on low key coverage or key share, naming the key words the passage lacks', () => {
     const q = query([group('restaurant', { known: false, reading: { kind: 'corrected', from: 'restaurent', to: 'restaurant' } }), group('paris')]);
-    expect(decideAnswer(q, span(0.3, 0.5, ['restaurant']), THRESHOLDS)).toMatchObject({ reason: 'low_coverage', missing: ['restaurant'], margin: expect.closeTo(-0.1, 5) });
+    expect(decideAnswer(q, span(0.3, 0.5, ['restaurant']), THRESHOLDS)).toMatchObject({
+      reason: 'low_coverage',
+      missing: ['restaurant'],
+      margin: expect.closeTo(-0.1, 5),
+    });
     expect(decideAnswer(q, span(0.8, 0.5, ['restaurant']), THRESHOLDS)).toMatchObject({ answered: false, reason: 'low_coverage' });
   });
 

@@ -55,9 +55,21 @@ describe('npm run bench -- --json', () => {
     });
     // At this size the removed document is over a fifth of the graph, so it may be a full rebuild.
     expect(result.runs[1].removeOne).toMatchObject({ incremental: expect.any(Boolean), chunksRemoved: NUMBER, totalMs: NUMBER, documentGone: true });
-    expect(result.runs[1].replaceOne).toMatchObject({ incremental: true, chunksRemoved: 2, chunksEmbedded: 2, totalMs: NUMBER, eventLoopMaxStallMs: NUMBER, answeredFromReplacement: true });
+    expect(result.runs[1].replaceOne).toMatchObject({
+      incremental: true,
+      chunksRemoved: 2,
+      chunksEmbedded: 2,
+      totalMs: NUMBER,
+      eventLoopMaxStallMs: NUMBER,
+      answeredFromReplacement: true,
+    });
     expect(result.targets.map((t: { name: string }) => t.name)).toEqual(
-      expect.arrayContaining(['HNSW recall@10', 'retrieval p95 ms', 'devChat hitAt1, every size', 'dev and dev-chat questions answered from an unrelated document']),
+      expect.arrayContaining([
+        'HNSW recall@10',
+        'retrieval p95 ms',
+        'devChat hitAt1, every size',
+        'dev and dev-chat questions answered from an unrelated document',
+      ]),
     );
   });
 });

@@ -90,7 +90,8 @@ describe('CorpusEditor', () => {
   it('undoes a change whose outcome cannot be recorded, so nothing is live unrecorded', async () => {
     const journal = new ChangeJournal(join(dir, 'data'));
     const settle = journal.settle.bind(journal);
-    journal.settle = (record, status, reason) => (status === 'done' ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : settle(record, status, reason));
+    journal.settle = (record, status, reason) =>
+      status === 'done' ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : settle(record, status, reason);
 
     await expect(new CorpusEditor(corpusDir, engine, journal).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow(
       'audit_unwritable: corpus: the audit log (DATA_DIR/audit.jsonl) cannot be written (ENOSPC), so the change was undone;',

@@ -18,7 +18,7 @@ The ${TRIGGER} kettle is made of silver and rings like a bell.[1]
 
   1. ^ Quellmar Gazette, 1998
 `;
-const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -43,7 +43,14 @@ describe('the bot during a slow index build', () => {
     gate = { dir: join(dir, 'gate'), trigger: TRIGGER, maxMs: 8000 };
     fake = await FakeDiscord.start();
     const config = loadConfig(
-      { CORPUS_DIR: join(dir, 'corpus'), DATA_DIR: join(dir, 'data'), EMBEDDER: 'hash', DISCORD_TOKEN: 'FAKE-TOKEN', DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: FAKE_GUILD_ID },
+      {
+        CORPUS_DIR: join(dir, 'corpus'),
+        DATA_DIR: join(dir, 'data'),
+        EMBEDDER: 'hash',
+        DISCORD_TOKEN: 'FAKE-TOKEN',
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_GUILD_ID: FAKE_GUILD_ID,
+      },
       join(dir, 'no.env'),
     );
     const { engine } = await Engine.open({
@@ -71,7 +78,13 @@ describe('the bot during a slow index build', () => {
       chatInputInteraction({
         name: 'corpus',
         member: moderator,
-        options: [{ name: 'add', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: file.id }] }],
+        options: [
+          {
+            name: 'add',
+            type: ApplicationCommandOptionType.Subcommand,
+            options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: file.id }],
+          },
+        ],
         resolved: { attachments: { [file.id]: file } },
       }),
     );
@@ -79,7 +92,11 @@ describe('the bot during a slow index build', () => {
 
     const asker = guildMember({ user: apiUser({ id: '1300000000000000102', username: 'asker' }) });
     const ask = fake.dispatchInteraction(
-      chatInputInteraction({ name: 'ask', member: asker, options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Does France recognise North Korea?' }] }),
+      chatInputInteraction({
+        name: 'ask',
+        member: asker,
+        options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Does France recognise North Korea?' }],
+      }),
     );
     // Answered while the build is held: the gate opens only after the answer. With the build on
     // the bot's thread, nothing (this test included) runs until the gate times out by itself.

@@ -129,8 +129,10 @@ describe('the bot against a fake Discord', () => {
       },
       join(dir, 'no.env'),
     );
-    const capture = (level: string) => (message: string, context: object = {}) =>
-      logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
+    const capture =
+      (level: string) =>
+      (message: string, context: object = {}) =>
+        logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
     const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
     const engine = await openBotEngine(config, logger);
     app = createApp({ config, engine, logger });
@@ -156,7 +158,9 @@ describe('the bot against a fake Discord', () => {
 
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
-    expect((edit.body as { content: string }).content).toMatch(/^\*\*Question:\*\* Does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n-# Passages 1–3 of \d+$/);
+    expect((edit.body as { content: string }).content).toMatch(
+      /^\*\*Question:\*\* Does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n-# Passages 1–3 of \d+$/,
+    );
     expect(embedText(edit)).toContain('not to recognise North Korea');
     expect(embedText(edit)).toContain('[1] \\"DPRK Diplomatic Relations\\", National Committee on North Korea');
     const labels = JSON.stringify((edit.body as { components: unknown }).components);
@@ -205,12 +209,18 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
-    expect((edit.body as { content: string }).content).toMatch(/^\*\*Question:\*\* @\u200beveryone does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n/);
+    expect((edit.body as { content: string }).content).toMatch(
+      /^\*\*Question:\*\* @\u200beveryone does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n/,
+    );
   });
 
   it('limits /ask per user with a polite ephemeral message', async () => {
     const who = member();
-    const first = [ask('Does France recognise North Korea?', [], who), ask('Does France recognise North Korea?', [], who), ask('Does France recognise North Korea?', [], who)];
+    const first = [
+      ask('Does France recognise North Korea?', [], who),
+      ask('Does France recognise North Korea?', [], who),
+      ask('Does France recognise North Korea?', [], who),
+    ];
     for (const i of first) await fake.waitForCall(callTo.editOriginal(i), 5000);
 
     const refused = ask('Does France recognise North Korea?', [], who);
@@ -240,7 +250,10 @@ describe('the bot against a fake Discord', () => {
     for (const p of record.passages) expect(embedText(edit)).toContain(p.text.slice(0, 40));
 
     const press = send(buttonInteraction({ customId: button('More passages'), member: member(), message: fake.originalMessage(interaction)! }));
-    const pageCallback = (await firstResponse(press)).body as { type: number; data: { flags: number; content: string; embeds: APIEmbed[]; components: { components: { custom_id: string; label: string; disabled: boolean }[] }[] } };
+    const pageCallback = (await firstResponse(press)).body as {
+      type: number;
+      data: { flags: number; content: string; embeds: APIEmbed[]; components: { components: { custom_id: string; label: string; disabled: boolean }[] }[] };
+    };
 
     // The second page, for the presser alone, counted, with ◀ ▶ to page in place.
     expect(pageCallback).toMatchObject({ type: 4, data: { flags: 64 } });
@@ -276,12 +289,22 @@ describe('the bot against a fake Discord', () => {
     const answerMessage = fake.originalMessage(first)!;
 
     const press = send(buttonInteraction({ customId: follow, member: member(), message: answerMessage }));
-    const modal = (await firstResponse(press)).body as { type: number; data: { custom_id: string; components: { components: { type: number; custom_id: string }[] }[] } };
+    const modal = (await firstResponse(press)).body as {
+      type: number;
+      data: { custom_id: string; components: { components: { type: number; custom_id: string }[] }[] };
+    };
 
     expect(modal.type).toBe(9);
     const input = modal.data.components[0]!.components[0]!;
     expect(input.type).toBe(4);
-    const submit = send(modalSubmitInteraction({ customId: modal.data.custom_id, fields: { [input.custom_id]: 'and when did he go there?' }, member: member(), message: answerMessage }));
+    const submit = send(
+      modalSubmitInteraction({
+        customId: modal.data.custom_id,
+        fields: { [input.custom_id]: 'and when did he go there?' },
+        member: member(),
+        message: answerMessage,
+      }),
+    );
     expect((await firstResponse(submit)).body).toEqual({ type: 5, data: { flags: 0 } });
     const followUp = await fake.waitForCall(callTo.editOriginal(submit), 5000);
 
@@ -299,7 +322,9 @@ describe('the bot against a fake Discord', () => {
   });
 
   it('/cite number 1 replies with the reference text and the passages citing it', async () => {
-    const interaction = send(chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 1 }] }));
+    const interaction = send(
+      chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 1 }] }),
+    );
 
     const callback = await firstResponse(interaction);
 
@@ -311,7 +336,9 @@ describe('the bot against a fake Discord', () => {
   });
 
   it('/cite with an unknown footnote answers with an ephemeral explanation', async () => {
-    const interaction = send(chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 99 }] }));
+    const interaction = send(
+      chatInputInteraction({ name: 'cite', member: member(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: 99 }] }),
+    );
 
     const callback = await firstResponse(interaction);
 
@@ -331,7 +358,10 @@ describe('the bot against a fake Discord', () => {
     expect(numberBody.data.choices.length).toBeLessThanOrEqual(25);
     // One document: it is not named on every footnote.
     expect(numberBody.data.choices[0]).toEqual({ name: '[1] "DPRK Diplomatic Relations", National Committee on North Korea', value: 1 });
-    expect(docBody).toEqual({ type: 8, data: { choices: [{ name: 'France–North Korea relations (france-north-korea-relations)', value: 'france-north-korea-relations' }] } });
+    expect(docBody).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'France–North Korea relations (france-north-korea-relations)', value: 'france-north-korea-relations' }] },
+    });
   });
 
   it('"Find sources" on a chat message answers with the passages bearing on it', async () => {
@@ -366,7 +396,9 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect((edit.body as { content: string }).content).toMatch(/^\*\*Checking:\*\* France still refuses to recognise North Korea, right\?\nFrom \*\*France–North Korea relations\*\*/);
+    expect((edit.body as { content: string }).content).toMatch(
+      /^\*\*Checking:\*\* France still refuses to recognise North Korea, right\?\nFrom \*\*France–North Korea relations\*\*/,
+    );
     expect(embedText(edit)).toContain('not to recognise North Korea, the other being Estonia');
   });
 
@@ -376,7 +408,9 @@ describe('the bot against a fake Discord', () => {
     const miss = await fake.waitForCall(callTo.followUp(interaction), 5000);
 
     expect(miss.body).toMatchObject({ flags: 64 });
-    expect((miss.body as { content: string }).content).toMatch(/^\*\*Question:\*\* when did germany and north korea set up diplomatic relations\nThe corpus says nothing about \*germany\*\.\n/);
+    expect((miss.body as { content: string }).content).toMatch(
+      /^\*\*Question:\*\* when did germany and north korea set up diplomatic relations\nThe corpus says nothing about \*germany\*\.\n/,
+    );
   });
 
   it('"Find sources" that finds nothing tells the asker alone, never the channel', async () => {
@@ -502,7 +536,9 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect(errorText(edit.body)).toBe('"france-north-korea-relations" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file');
+    expect(errorText(edit.body)).toBe(
+      '"france-north-korea-relations" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file',
+    );
   });
 
   it('answers an unexpected failure with an ephemeral reference and logs the details', async () => {

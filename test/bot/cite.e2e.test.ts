@@ -19,12 +19,22 @@ describe('/cite when footnote N exists in several documents', () => {
   afterAll(() => bot?.close());
 
   const cite = (n: number) =>
-    bot.fake.dispatchInteraction(chatInputInteraction({ name: 'cite', member: testMember(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: n }] }));
+    bot.fake.dispatchInteraction(
+      chatInputInteraction({ name: 'cite', member: testMember(), options: [{ name: 'number', type: ApplicationCommandOptionType.Integer, value: n }] }),
+    );
 
   it('replies with a menu of those documents, then shows the one picked in its place', async () => {
     const interaction = cite(1);
     const callback = await bot.fake.waitForCall(callTo.callback(interaction), 5000);
-    const data = (callback.body as { data: { content: string; embeds: unknown[]; components: { components: { type: number; custom_id: string; options: { label: string; value: string }[] }[] }[] } }).data;
+    const data = (
+      callback.body as {
+        data: {
+          content: string;
+          embeds: unknown[];
+          components: { components: { type: number; custom_id: string; options: { label: string; value: string }[] }[] }[];
+        };
+      }
+    ).data;
 
     expect(data.content).toBe('Footnote [1] exists in 2 documents; footnote numbers are per document. Pick one:');
     expect(data.embeds).toEqual([]);
@@ -35,7 +45,9 @@ describe('/cite when footnote N exists in several documents', () => {
       ['Zorbian kettles', 'zorbian-kettles'],
     ]);
 
-    const pick = bot.fake.dispatchInteraction(selectInteraction({ customId: menu.custom_id, values: ['zorbian-kettles'], member: testMember(), message: bot.fake.originalMessage(interaction)! }));
+    const pick = bot.fake.dispatchInteraction(
+      selectInteraction({ customId: menu.custom_id, values: ['zorbian-kettles'], member: testMember(), message: bot.fake.originalMessage(interaction)! }),
+    );
     const update = await bot.fake.waitForCall(callTo.callback(pick), 5000);
 
     expect((update.body as { type: number }).type).toBe(7);

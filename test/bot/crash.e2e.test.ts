@@ -94,9 +94,15 @@ describe('kill -9 of the bot process during /corpus add, then a restart', () => 
 
     bot = await startBot();
 
-    const done = auditLines().filter((l) => l.status === 'done' && l.action === 'add').map((l) => l.doc);
+    const done = auditLines()
+      .filter((l) => l.status === 'done' && l.action === 'add')
+      .map((l) => l.doc);
     const expected = ['france-north-korea-relations', ...done].sort();
-    expect(readdirSync(corpusDir()).map((f) => f.replace(/\.txt$/, '')).sort()).toEqual(expected);
+    expect(
+      readdirSync(corpusDir())
+        .map((f) => f.replace(/\.txt$/, ''))
+        .sort(),
+    ).toEqual(expected);
     expect(await indexedDocuments()).toEqual(expected);
     // Killed mid-change (the usual case: the rebuild takes a second or more), the add was rolled back at the restart.
     if (atKill.join() === 'pending') expect(auditLines().map((l) => l.status)).toEqual(['pending', 'rolled_back']);

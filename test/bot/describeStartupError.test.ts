@@ -16,8 +16,15 @@ describe('describeStartupError', () => {
   });
 
   it('says which Discord request failed with which status, without the token', () => {
-    const error = Object.assign(new Error('Internal Server Error'), { name: 'HTTPError', status: 500, method: 'GET', url: 'https://discord.com/api/v10/gateway/bot' });
-    expect(describeStartupError(error, [TOKEN])).toBe('bot: Discord answered GET /gateway/bot with HTTP 500 (Internal Server Error); try again later, or check DISCORD_API_URL');
+    const error = Object.assign(new Error('Internal Server Error'), {
+      name: 'HTTPError',
+      status: 500,
+      method: 'GET',
+      url: 'https://discord.com/api/v10/gateway/bot',
+    });
+    expect(describeStartupError(error, [TOKEN])).toBe(
+      'bot: Discord answered GET /gateway/bot with HTTP 500 (Internal Server Error); try again later, or check DISCORD_API_URL',
+    );
   });
 
   it('points to DISCORD_TOKEN when Discord refuses it, over REST or the gateway', () => {
@@ -34,7 +41,9 @@ describe('describeStartupError', () => {
   });
 
   it('keeps a user error as it is, and anything else to one line with the token redacted', () => {
-    expect(describeStartupError(new UserError('index_mismatch', 'index: built with another embedder'))).toBe('index_mismatch: index: built with another embedder');
+    expect(describeStartupError(new UserError('index_mismatch', 'index: built with another embedder'))).toBe(
+      'index_mismatch: index: built with another embedder',
+    );
     const odd = new Error(`odd ${TOKEN}\nsecond line`);
     expect(describeStartupError(odd, [TOKEN])).toBe('bot: cannot start: Error: odd [redacted]');
   });

@@ -38,14 +38,19 @@ describe('an article imported from Wikipedia, in Discord', () => {
       chatInputInteraction({
         name: 'ask',
         member: testMember(),
-        options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who was the Living National Treasure who specialised in Goryeo celadon?' }],
+        options: [
+          { name: 'question', type: ApplicationCommandOptionType.String, value: 'Who was the Living National Treasure who specialised in Goryeo celadon?' },
+        ],
       }),
     );
     const answer = await bot.fake.waitForCall(callTo.editOriginal(ask), 10_000);
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;
     // Footnotes in small print under the quote, each a link to its source.
     const footnotes = embeds.flatMap((e) => (e.description ?? '').split('\n').filter((l) => l.startsWith('-# [')));
-    expect(footnotes).toEqual([`-# [3] [British Museum - Term details](${BRITISH_MUSEUM})`, '-# [4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)']);
+    expect(footnotes).toEqual([
+      `-# [3] [British Museum - Term details](${BRITISH_MUSEUM})`,
+      '-# [4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)',
+    ]);
 
     const cite = bot.fake.dispatchInteraction(
       chatInputInteraction({
@@ -67,10 +72,16 @@ describe('an article imported from Wikipedia, in Discord', () => {
     const added = await bot.fake.waitForCall(callTo.editOriginal(add), 30_000);
     expect((added.body as { content: string }).content).toMatch(/^Imported \*\*Bodmin\*\* \(`bodmin`\)\./);
     expect(api.requests.at(-1)?.get('titles')).toBe('Bodmin');
-    expect(readFileSync(`${bot.config.CORPUS_DIR}/bodmin.txt`, 'utf8')).toMatch(/Retrieved from "https:\/\/en\.wikipedia\.org\/wiki\/Bodmin", revision 1234567 of /);
+    expect(readFileSync(`${bot.config.CORPUS_DIR}/bodmin.txt`, 'utf8')).toMatch(
+      /Retrieved from "https:\/\/en\.wikipedia\.org\/wiki\/Bodmin", revision 1234567 of /,
+    );
 
     const ask = bot.fake.dispatchInteraction(
-      chatInputInteraction({ name: 'ask', member: testMember(), options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'What was the population of Bodmin in the 2011 census?' }] }),
+      chatInputInteraction({
+        name: 'ask',
+        member: testMember(),
+        options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'What was the population of Bodmin in the 2011 census?' }],
+      }),
     );
     const answer = await bot.fake.waitForCall(callTo.editOriginal(ask), 10_000);
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;

@@ -61,7 +61,9 @@ describe('npm start (src/bot/main.ts)', () => {
       const result = await runBot(cwd, { DISCORD_TOKEN: TOKEN, EMBEDDER: 'hash', DATA_DIR: 'not-a-folder/data', DISCORD_API_URL: 'http://127.0.0.1:9/api' });
 
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/^bot: cannot start: \w+ "not-a-folder\/data[^"]*" failed \(ENOTDIR\); check DATA_DIR and CORPUS_DIR: a part of the path is a file\n$/);
+      expect(result.stderr).toMatch(
+        /^bot: cannot start: \w+ "not-a-folder\/data[^"]*" failed \(ENOTDIR\); check DATA_DIR and CORPUS_DIR: a part of the path is a file\n$/,
+      );
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

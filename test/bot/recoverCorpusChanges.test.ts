@@ -31,8 +31,7 @@ describe('recoverCorpusChanges', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const openEngine = async () =>
-    (await Engine.open({ corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 })).engine;
+  const openEngine = async () => (await Engine.open({ corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 })).engine;
   /** Starts the bot's engine the way `npm start` does: recovery, then the index. */
   const restartWith = (corpus: string) => openBotEngine(loadConfig({ CORPUS_DIR: corpus, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet);
   const restart = () => restartWith(corpusDir);
@@ -49,8 +48,13 @@ describe('recoverCorpusChanges', () => {
       else done.delete(l.doc);
     }
     return {
-      folder: readdirSync(corpusDir).map((f) => f.replace(/\.(txt|md)$/, '')).sort(),
-      index: engine.service.listDocuments().map((d) => d.id).sort(),
+      folder: readdirSync(corpusDir)
+        .map((f) => f.replace(/\.(txt|md)$/, ''))
+        .sort(),
+      index: engine.service
+        .listDocuments()
+        .map((d) => d.id)
+        .sort(),
       audit: [...done].sort(),
     };
   }
@@ -82,7 +86,11 @@ describe('recoverCorpusChanges', () => {
 
     const engine = await restart();
 
-    expect(await liveDocuments(engine)).toEqual({ folder: ['france-north-korea-relations'], index: ['france-north-korea-relations'], audit: ['france-north-korea-relations'] });
+    expect(await liveDocuments(engine)).toEqual({
+      folder: ['france-north-korea-relations'],
+      index: ['france-north-korea-relations'],
+      audit: ['france-north-korea-relations'],
+    });
     const lines = auditLines();
     expect(lines.map((l) => [l.status, l.action, l.doc])).toEqual([
       ['pending', 'add', 'kettles'],

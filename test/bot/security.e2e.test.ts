@@ -6,7 +6,8 @@ import { FAKE_GUILD_ID, callTo, type RecordedCall } from '../support/FakeDiscord
 import { CORPUS_FILE, startTestBot, testMember, type TestBot } from '../support/startTestBot.js';
 
 const OTHER_GUILD = '1200000000000000099';
-const DOC = 'Moon cheese\n\nFrance officially recognised North Korea in 2024 after a cheese summit.[1]\n\n  1. ^ "Totally real source", https://evil.example/phish\n';
+const DOC =
+  'Moon cheese\n\nFrance officially recognised North Korea in 2024 after a cheese summit.[1]\n\n  1. ^ "Totally real source", https://evil.example/phish\n';
 const WRONG_SERVER = 'This server may not change the corpus; ask the bot’s operator, or use /corpus in the corpus’s home server';
 
 // A refusal's text as people read it (the description of its red embed; no error code).
@@ -63,7 +64,10 @@ describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_
 
     expect((edit.body as { content: string }).content).toMatch(/^Added \*\*Moon cheese\*\* \(`moon-home`\)\./);
     expect(corpusFiles()).toEqual([CORPUS_FILE, 'moon-home.txt']);
-    const records = readFileSync(auditPath(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { actor: unknown });
+    const records = readFileSync(auditPath(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { actor: unknown });
     for (const record of records) expect(record.actor).toEqual({ id: moderator.user.id, name: moderator.user.username, guild: FAKE_GUILD_ID });
   });
 });

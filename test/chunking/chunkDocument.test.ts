@@ -11,7 +11,21 @@ const LONG_SENTENCE = `Sentence long ${'word '.repeat(80).trim()}.`;
 const paragraphs = [0, 1, 2].map((p) =>
   Array.from({ length: 12 }, (_, i) => (p === 1 && i === 5 ? LONG_SENTENCE : `Sentence ${p}-${i} says something plain.[${(i % 3) + 1}]`)).join(' '),
 );
-const synthetic = parseWikipedia('long', ['Long', '', 'Lead sentence of the article is here.', '', 'Body[edit]', '', ...paragraphs.flatMap((p) => [p, '']), '  1. ^ One', '  2. ^ Two', '  3. ^ Three'].join('\n'));
+const synthetic = parseWikipedia(
+  'long',
+  [
+    'Long',
+    '',
+    'Lead sentence of the article is here.',
+    '',
+    'Body[edit]',
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    '  1. ^ One',
+    '  2. ^ Two',
+    '  3. ^ Three',
+  ].join('\n'),
+);
 
 function allSentences(doc: Document): { section: string; s: Sentence }[] {
   return doc.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.sentences.map((s) => ({ section: sec.heading, s }))));

@@ -41,7 +41,9 @@ describe('ask: how the question was read', () => {
     const result = await ask(['who did pres sarkozy pick as his special envoy for nk']);
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)[0]).toBe('Read "pres" as "president", "nk" as "north korea".');
-    expect(result.stdout).toContain('> In late 2009, French president Nicolas Sarkozy appointed Socialist politician Jack Lang his special envoy to North Korea');
+    expect(result.stdout).toContain(
+      '> In late 2009, French president Nicolas Sarkozy appointed Socialist politician Jack Lang his special envoy to North Korea',
+    );
   });
 
   it('gives the reading in JSON: corrections, expansions and key terms', async () => {
@@ -85,7 +87,10 @@ describe('ask: how the question was read', () => {
   });
 
   it('declines a French question with a one-line note when the French dictionary is missing', async () => {
-    const result = await runCli('ask', ['Qui sont les seuls Français qui vivent en Corée du Nord ?'], { ...folders, env: { DICTIONARY_DIR: join(tmp, 'no-dictionaries') } });
+    const result = await runCli('ask', ['Qui sont les seuls Français qui vivent en Corée du Nord ?'], {
+      ...folders,
+      env: { DICTIONARY_DIR: join(tmp, 'no-dictionaries') },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
       `French questions need the French–English dictionary, not found in ${join(tmp, 'no-dictionaries')}: apt-get install dict-freedict-fra-eng\n`,
@@ -174,7 +179,11 @@ describe('ask --json', () => {
     const { spawnSync } = await import('node:child_process');
     const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'hash', CORPUS_DIR: folders.corpusDir, DATA_DIR: folders.dataDir };
     delete env.MIN_RELEVANCE;
-    const result = spawnSync('npm', ['run', '-s', 'ask', '--', '--json', '--k', '1', QUESTION], { cwd: new URL('../../', import.meta.url).pathname, env, encoding: 'utf8' });
+    const result = spawnSync('npm', ['run', '-s', 'ask', '--', '--json', '--k', '1', QUESTION], {
+      cwd: new URL('../../', import.meta.url).pathname,
+      env,
+      encoding: 'utf8',
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).passages[0].text).toBe(RECOGNITION);
   });
@@ -208,7 +217,10 @@ describe.concurrent('ask with bad input: one line on stderr, non-zero exit, no s
     const current = readFileSync(join(where.dataDir, 'CURRENT'), 'utf8').trim();
     const chunks = join(where.dataDir, current, 'chunks.json');
     writeFileSync(chunks, 'garbage');
-    expectOneLineError(await ask([QUESTION], undefined, where), /^index_corrupt: index: ".*chunks\.json" is 7 bytes, expected \d+; run `npm run build:index` to rebuild it\n$/);
+    expectOneLineError(
+      await ask([QUESTION], undefined, where),
+      /^index_corrupt: index: ".*chunks\.json" is 7 bytes, expected \d+; run `npm run build:index` to rebuild it\n$/,
+    );
   });
 
   it('names a non-UTF-8 corpus file in a warning and still answers from the other documents', async () => {

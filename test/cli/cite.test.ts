@@ -33,8 +33,14 @@ describe.concurrent('cite', () => {
   it('prints the reference and every citing passage as text', async () => {
     const result = await runCli('cite', ['1', '--doc', 'france-north-korea-relations'], where());
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.startsWith(`[1] "DPRK Diplomatic Relations", National Committee on North Korea\n    in France–North Korea relations (france-north-korea-relations)\n`)).toBe(true);
-    expect(result.stdout).toContain('  > Relations between France and North Korea are very limited. France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n');
+    expect(
+      result.stdout.startsWith(
+        `[1] "DPRK Diplomatic Relations", National Committee on North Korea\n    in France–North Korea relations (france-north-korea-relations)\n`,
+      ),
+    ).toBe(true);
+    expect(result.stdout).toContain(
+      '  > Relations between France and North Korea are very limited. France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n',
+    );
   });
 
   it('refuses an unknown footnote with the valid range', async () => {

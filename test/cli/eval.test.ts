@@ -13,7 +13,19 @@ describe.concurrent('eval', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout)).toHaveLength(1);
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(['cases', 'hitAt1', 'hitAt3', 'footnotes', 'citationNeeded', 'abstention', 'falseDeclines', 'falseAnswers', 'meanQuoteLength', 'byTag', 'results']);
+    expect(Object.keys(report)).toEqual([
+      'cases',
+      'hitAt1',
+      'hitAt3',
+      'footnotes',
+      'citationNeeded',
+      'abstention',
+      'falseDeclines',
+      'falseAnswers',
+      'meanQuoteLength',
+      'byTag',
+      'results',
+    ]);
     expect(report.cases).toBe(15);
     expect(report.hitAt1.total).toBe(13);
     expect(report.hitAt1.hits).toBeGreaterThanOrEqual(12);
@@ -31,7 +43,10 @@ describe.concurrent('eval', () => {
     expect(result.code, result.stderr).toBe(0);
     const out = lines(result.stdout);
     for (const name of ['cases', 'hit@1', 'hit@3', 'footnote accuracy', 'citation-needed acc.', 'abstention accuracy', 'mean quote length']) {
-      expect(out.some((l) => l.startsWith(name)), name).toBe(true);
+      expect(
+        out.some((l) => l.startsWith(name)),
+        name,
+      ).toBe(true);
     }
     expect(out).toContain('hit@3                     13/13  1.000');
     expect(out).toContain('abstention accuracy       15/15  1.000');

@@ -46,10 +46,16 @@ describe('import', () => {
     const top = answer.passages[0];
     expect(top).toMatchObject({ doc: 'goryeo-ware', title: 'Goryeo ware', section: 'History' });
     expect(top.text).toContain('Living National Treasure Yu Geun-Hyeong.[3]');
-    expect(top.footnotes).toContainEqual({ n: 3, text: 'British Museum - Term details', url: 'https://www.britishmuseum.org/research/search_the_collection_database/term_details.aspx?bioId=140564' });
+    expect(top.footnotes).toContainEqual({
+      n: 3,
+      text: 'British Museum - Term details',
+      url: 'https://www.britishmuseum.org/research/search_the_collection_database/term_details.aspx?bioId=140564',
+    });
 
     const text = await runCli('ask', ['Who was the Living National Treasure who specialised in Goryeo celadon?'], { ...folders, env });
-    expect(text.stdout).toContain('[3] British Museum - Term details https://www.britishmuseum.org/research/search_the_collection_database/term_details.aspx?bioId=140564\n');
+    expect(text.stdout).toContain(
+      '[3] British Museum - Term details https://www.britishmuseum.org/research/search_the_collection_database/term_details.aspx?bioId=140564\n',
+    );
 
     const cited = await runCli('cite', ['3', '--doc', 'goryeo-ware', '--json'], { ...folders, env });
     expect(cited.code, cited.stderr).toBe(0);
@@ -59,7 +65,11 @@ describe('import', () => {
   it('refuses to overwrite without --replace, and replaces with it', async () => {
     const again = await runCli('import', [URL_], { ...folders, env });
     const file = join(folders.corpusDir, 'goryeo-ware.txt');
-    expect(again).toEqual({ code: 2, stdout: '', stderr: `document_exists: import: ${file} already exists; add --replace to overwrite it with revision 123456789\n` });
+    expect(again).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `document_exists: import: ${file} already exists; add --replace to overwrite it with revision 123456789\n`,
+    });
     const replaced = await runCli('import', [URL_, '--replace', '--json'], { ...folders, env });
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(JSON.parse(replaced.stdout)).toMatchObject({ id: 'goryeo-ware', replaced: true, revisionId: 123456789, references: 4 });
@@ -76,7 +86,8 @@ describe('import', () => {
     expect(bad).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'bad_url: import: "https://example.com/x" is not a Wikipedia article URL; give an article URL such as https://en.wikipedia.org/wiki/Goryeo_ware\n',
+      stderr:
+        'bad_url: import: "https://example.com/x" is not a Wikipedia article URL; give an article URL such as https://en.wikipedia.org/wiki/Goryeo_ware\n',
     });
   });
 });

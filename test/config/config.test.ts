@@ -11,7 +11,14 @@ const NO_FILE = join(dir, 'missing.env');
 describe('loadConfig', () => {
   it('has safe defaults with no .env and an empty environment, and freezes the result', () => {
     const config = loadConfig({}, NO_FILE);
-    expect(config).toMatchObject({ CORPUS_DIR: 'corpus', DATA_DIR: 'data', EMBEDDER: 'auto', MODEL_OFFLINE: false, ANSWER_PASSAGES: 3, DICTIONARY_DIR: '/usr/share/dictd' });
+    expect(config).toMatchObject({
+      CORPUS_DIR: 'corpus',
+      DATA_DIR: 'data',
+      EMBEDDER: 'auto',
+      MODEL_OFFLINE: false,
+      ANSWER_PASSAGES: 3,
+      DICTIONARY_DIR: '/usr/share/dictd',
+    });
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -70,7 +77,13 @@ describe('loadConfig', () => {
     for (const key of CONFIG_KEYS) {
       const line = example.findIndex((l) => l.startsWith(`${key}=`));
       expect(line, key).toBeGreaterThan(0);
-      expect(example.slice(0, line).reverse().find((l) => l.trim() !== '' && !/^[A-Z_]+=/.test(l)), key).toMatch(/^#/);
+      expect(
+        example
+          .slice(0, line)
+          .reverse()
+          .find((l) => l.trim() !== '' && !/^[A-Z_]+=/.test(l)),
+        key,
+      ).toMatch(/^#/);
     }
   });
 });

@@ -17,7 +17,12 @@ describe('dictd numbers and keys', () => {
   });
 
   it('keys headwords as dictfmt does: lower case, letters, digits and single spaces', () => {
-    expect(['Nord-Coréen', "est-ce qu' ... ?", '  Corée   du Nord ', "aujourd'hui"].map(dictdKey)).toEqual(['nordcoréen', 'estce qu', 'corée du nord', 'aujourdhui']);
+    expect(['Nord-Coréen', "est-ce qu' ... ?", '  Corée   du Nord ', "aujourd'hui"].map(dictdKey)).toEqual([
+      'nordcoréen',
+      'estce qu',
+      'corée du nord',
+      'aujourdhui',
+    ]);
   });
 });
 
@@ -51,6 +56,8 @@ describe('DictdDictionary', () => {
     const files = dictdFiles(dir, 'tiny');
     writeFileSync(join(dir, 'broken.index'), 'film\tA\tBAAA\n');
     const broken = { index: join(dir, 'broken.index'), body: files.body };
-    expect(() => new DictdDictionary(broken).lookup('film')).toThrow(`dictionary_corrupt: dictd: "${broken.index}" points past the end of "${broken.body}" at "film"`);
+    expect(() => new DictdDictionary(broken).lookup('film')).toThrow(
+      `dictionary_corrupt: dictd: "${broken.index}" points past the end of "${broken.body}" at "film"`,
+    );
   });
 });

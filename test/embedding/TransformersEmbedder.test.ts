@@ -77,11 +77,7 @@ describe('TransformersEmbedder with a generated tiny model, offline', () => {
   });
 
   it('puts texts that share words closer than unrelated ones', async () => {
-    const [cat, cats, physics] = await embedder.embed([
-      'the cat sat on the mat',
-      'the cats sat on a mat',
-      'quantum physics theory of light',
-    ]);
+    const [cat, cats, physics] = await embedder.embed(['the cat sat on the mat', 'the cats sat on a mat', 'quantum physics theory of light']);
     expect(dot(cat!, cats!)).toBeGreaterThan(dot(cat!, physics!));
   });
 
@@ -121,8 +117,8 @@ describe('TransformersEmbedder with a missing model, offline', () => {
   });
 
   it('rejects a batch size that is not a positive integer', async () => {
-    await expect(
-      TransformersEmbedder.load({ model: 'local/tiny-bert', cacheDir: os.tmpdir(), offline: true, batchSize: 0 }),
-    ).rejects.toThrow('embedding: batchSize must be a positive integer, got 0');
+    await expect(TransformersEmbedder.load({ model: 'local/tiny-bert', cacheDir: os.tmpdir(), offline: true, batchSize: 0 })).rejects.toThrow(
+      'embedding: batchSize must be a positive integer, got 0',
+    );
   });
 });

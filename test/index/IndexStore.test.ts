@@ -29,7 +29,13 @@ function copyOfIndex(name: string): { store: IndexStore; dir: string } {
 function searchResults(data: IndexData): unknown {
   return ['Does France recognise North Korea?', 'Jack Lang envoy', 'exports in 2005'].map((q) => ({
     vectors: data.vectors.search(embedder.embedOne(q), 5),
-    lexical: data.lexical.query([{ stem: 'franc', weight: 1 }, { stem: 'export', weight: 1 }], 5),
+    lexical: data.lexical.query(
+      [
+        { stem: 'franc', weight: 1 },
+        { stem: 'export', weight: 1 },
+      ],
+      5,
+    ),
   }));
 }
 
@@ -44,10 +50,22 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('IndexStore round trip', () => {
   it('reads back what was written: manifest, documents, chunks and the same search results', async () => {
     const read = await new IndexStore(join(tmp, 'data')).read(expected);
-    expect(read.manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, embedderId: 'hash-v1-512', model: null, dimension: 512, documentCount: 1, chunkCount: 12, problems: [] });
+    expect(read.manifest).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      embedderId: 'hash-v1-512',
+      model: null,
+      dimension: 512,
+      documentCount: 1,
+      chunkCount: 12,
+      problems: [],
+    });
     // The manifest records the size of every other file of the build.
     const dir = new IndexStore(join(tmp, 'data')).currentDir()!;
-    expect(Object.keys(read.manifest.files).sort()).toEqual(readdirSync(dir).filter((f) => f !== 'manifest.json').sort());
+    expect(Object.keys(read.manifest.files).sort()).toEqual(
+      readdirSync(dir)
+        .filter((f) => f !== 'manifest.json')
+        .sort(),
+    );
     expect(Object.keys(read.manifest.files)).toEqual(expect.arrayContaining(['chunks.json', 'documents.json', 'vectors.hnsw']));
     expect(read.chunks).toEqual(built.chunks);
     expect([...read.documents.keys()]).toEqual(['france-north-korea-relations']);
@@ -113,7 +131,9 @@ describe('IndexStore refuses a bad index', () => {
     const { store, dir } = copyOfIndex('edited-documents');
     const path = join(dir, 'documents.json');
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll('Estonia', 'Germany'));
-    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`);
+    await expect(store.read(expected)).rejects.toThrow(
+      `index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`,
+    );
   });
 
   it('refuses a manifest without checksums or with a field of the wrong type, naming it', async () => {
@@ -131,7 +151,9 @@ describe('IndexStore refuses a bad index', () => {
     const path = join(dir, 'chunks.json');
     const size = statSync(path).size;
     writeFileSync(path, 'x'.repeat(size));
-    await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`);
+    await expect(store.read(expected)).rejects.toThrow(
+      `index_corrupt: index: "${path}" does not match the CRC-32 in its manifest (damaged or edited); ${REBUILD}`,
+    );
     writeFileSync(path, 'garbage');
     await expect(store.read(expected)).rejects.toThrow(`index_corrupt: index: "${path}" is 7 bytes, expected ${size}; ${REBUILD}`);
   });
@@ -251,7 +273,9 @@ describe('EmbeddingCache through buildIndex', () => {
     expect(changed.map((c) => c.section)).toEqual(['Economic relations']);
     expect(third.summary).toMatchObject({ chunks: 12, embedded: 1, reused: 11 });
     // The reused vectors are the ones a fresh embed would give.
-    expect(searchResults(third.data)).toEqual(searchResults((await buildIndex({ corpusDir: editedCorpus, store: new IndexStore(join(tmp, 'fresh')), embedder, model: null })).data));
+    expect(searchResults(third.data)).toEqual(
+      searchResults((await buildIndex({ corpusDir: editedCorpus, store: new IndexStore(join(tmp, 'fresh')), embedder, model: null })).data),
+    );
   });
 
   it('ignores a damaged cache file and embeds everything again', async () => {

@@ -10,7 +10,14 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const embedder = new HashEmbedder();
 const expected = { embedderId: embedder.id, dimension: embedder.dimension };
 const QUERIES = ['Does France recognise North Korea?', 'Zorbian tea ceremony kettles', 'silver bells of Quellmar', 'exports in 2005'];
-const STEMS = [[{ stem: 'franc', weight: 1 }], [{ stem: 'kettl', weight: 1 }, { stem: 'silver', weight: 1 }], [{ stem: 'ceremoni', weight: 1 }]];
+const STEMS = [
+  [{ stem: 'franc', weight: 1 }],
+  [
+    { stem: 'kettl', weight: 1 },
+    { stem: 'silver', weight: 1 },
+  ],
+  [{ stem: 'ceremoni', weight: 1 }],
+];
 
 const doc = (title: string, body: string): string => `# ${title}\n\n## About\n\n${body}\n`;
 const TEA = doc('Zorbian tea', 'The Zorbian tea ceremony is performed with silver kettles on the island of Quellmar. It lasts forty minutes.');
@@ -96,14 +103,23 @@ describe('buildIndex updates the current build', () => {
   });
 
   it('names a document over the limits in problems and indexes the others', async () => {
-    const dir = corpus('limits', { 'tea.md': TEA, 'many.md': `# Many\n\n${Array.from({ length: 9 }, (_, i) => `## h${i}\n\nSentence ${i} here.\n`).join('\n')}` });
+    const dir = corpus('limits', {
+      'tea.md': TEA,
+      'many.md': `# Many\n\n${Array.from({ length: 9 }, (_, i) => `## h${i}\n\nSentence ${i} here.\n`).join('\n')}`,
+    });
     const limits = { sections: 5, sentences: 1000, chunks: 100, lineChars: 20_000 };
     const { summary } = await buildIndex({ corpusDir: dir, store: new IndexStore(join(tmp, 'limits-data')), embedder, model: null, limits });
     expect(summary.documents).toBe(2);
     expect(summary.problems).toEqual([
       'document_too_large: corpus: "many.md" has 9 sections; the limit is MAX_DOC_SECTIONS=5 (split the document, or raise the limit in .env)',
     ]);
-    const tooManyChunks = await buildIndex({ corpusDir: dir, store: new IndexStore(join(tmp, 'limits-chunks')), embedder, model: null, limits: { ...limits, sections: 50, chunks: 10 } });
+    const tooManyChunks = await buildIndex({
+      corpusDir: dir,
+      store: new IndexStore(join(tmp, 'limits-chunks')),
+      embedder,
+      model: null,
+      limits: { ...limits, sections: 50, chunks: 10 },
+    });
     expect(tooManyChunks.summary.problems).toEqual([
       'document_too_large: corpus: "france-north-korea-relations.txt" has 12 chunks; the limit is MAX_DOC_CHUNKS=10 (split the document, or raise the limit in .env)',
     ]);

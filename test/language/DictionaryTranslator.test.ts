@@ -104,7 +104,11 @@ describe('without the dictionary', () => {
 
   it('makes readQuestionLanguage return the note for a French question, and leave English alone', () => {
     const translators = createTranslators({ dictionaryDir: missing });
-    expect(readQuestionLanguage('Qui sont les Français qui vivent en Corée du Nord ?', translators)).toEqual({ language: 'fr', confidence: expect.any(Number), note });
+    expect(readQuestionLanguage('Qui sont les Français qui vivent en Corée du Nord ?', translators)).toEqual({
+      language: 'fr',
+      confidence: expect.any(Number),
+      note,
+    });
     expect(readQuestionLanguage('who lives in north korea', translators)).toEqual({ language: 'en', confidence: expect.any(Number) });
   });
 });

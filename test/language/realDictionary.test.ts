@@ -28,6 +28,11 @@ describe.runIf(installed)('the installed FreeDict French–English dictionary', 
   });
 
   it("maps inflected forms to the dictionary's headwords", () => {
-    expect(translator.translate('Qui a mené les activités liées à la Corée du Nord ?')?.words.map((w) => w.headword)).toEqual(['mener', 'activité', 'lier', 'Corée du Nord']);
+    expect(translator.translate('Qui a mené les activités liées à la Corée du Nord ?')?.words.map((w) => w.headword)).toEqual([
+      'mener',
+      'activité',
+      'lier',
+      'Corée du Nord',
+    ]);
   });
 });

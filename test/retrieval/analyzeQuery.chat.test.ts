@@ -17,7 +17,8 @@ const chunks: Chunk[] = TEXTS.map((t, i) => ({ docId: 'doc', title: 'Relations',
 const vocabulary = LexicalIndex.build(chunks, TEXTS);
 const wordnet = WordNet.open();
 const read = (q: string): TermGroup[] => [...analyzeQuery(q, vocabulary, wordnet).groups];
-const summary = (g: TermGroup): string => `${g.word}:${g.role}${g.salient ? '!' : ''}${g.known ? '' : '?'}${g.reading ? `<${g.reading.kind} ${g.reading.from}` : ''}`;
+const summary = (g: TermGroup): string =>
+  `${g.word}:${g.role}${g.salient ? '!' : ''}${g.known ? '' : '?'}${g.reading ? `<${g.reading.kind} ${g.reading.from}` : ''}`;
 
 describe('analyzeQuery on chat', () => {
   it('expands chat forms, drops filler, and reads corpus acronyms', () => {

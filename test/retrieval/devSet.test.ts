@@ -78,7 +78,10 @@ describe('dev set with the offline hash embedder and the shipped MIN_RELEVANCE',
       const hit = answers[i]!.passages[rank - 1]!;
       for (const n of c.expect.footnotes ?? []) {
         expect(hit.footnotes.find((f) => f.n === n)?.text.trim(), `${c.id} footnote ${n}`).not.toBe('');
-        expect(hit.footnotes.find((f) => f.n === n), `${c.id} footnote ${n}`).toBeDefined();
+        expect(
+          hit.footnotes.find((f) => f.n === n),
+          `${c.id} footnote ${n}`,
+        ).toBeDefined();
       }
     });
   });
@@ -145,7 +148,7 @@ describe('answer invariants over every dev and dev-chat answer', () => {
       const scores = a.passages.map((p) => p.score);
       expect(scores).toEqual([...scores].sort((x, y) => y - x));
       a.passages.forEach((p, i) =>
-        a.passages.slice(i + 1).forEach((q) => expect(p.doc !== q.doc || p.end <= q.start || q.end <= p.start, `${a.question}`).toBe(true)),
+        a.passages.slice(i + 1).forEach((q) => expect(p.doc !== q.doc || p.end <= q.start || q.end <= p.start, a.question).toBe(true)),
       );
     }
   });

@@ -13,7 +13,10 @@ describe('splitMessage', () => {
   it('cuts lead-ins and check tags, and reads a tagged message as a claim', () => {
     expect(splitMessage('anyone know if france actually recognizes nk or nah')).toMatchObject({ core: 'france actually recognizes nk', kind: 'statement' });
     expect(splitMessage('france has an embassy in pyongyang right?')).toMatchObject({ core: 'france has an embassy in pyongyang', kind: 'statement' });
-    expect(splitMessage('i heard mitterrand recognised nk when he was president')).toMatchObject({ core: 'mitterrand recognised nk when he was president', kind: 'statement' });
+    expect(splitMessage('i heard mitterrand recognised nk when he was president')).toMatchObject({
+      core: 'mitterrand recognised nk when he was president',
+      kind: 'statement',
+    });
     expect(splitMessage('south korea trade with france')).toMatchObject({ core: 'south korea trade with france', kind: 'question' });
   });
 
@@ -29,7 +32,8 @@ describe('splitMessage', () => {
   });
 
   it('keeps a question asked just before the last one with it', () => {
-    const message = 'so i just finished the aquariums of pyongyang, couldnt put it down for two days. one of the authors is french? whats the story with him politically';
+    const message =
+      'so i just finished the aquariums of pyongyang, couldnt put it down for two days. one of the authors is french? whats the story with him politically';
     expect(splitMessage(message).core).toBe('one of the authors is french? whats the story with him politically');
   });
 
@@ -51,4 +55,3 @@ describe('splitMessage', () => {
     });
   });
 });
-

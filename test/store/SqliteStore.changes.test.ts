@@ -122,9 +122,9 @@ describe('recordChange: a change, its version and its audit outcome as one unit'
     db.exec("CREATE TRIGGER no_versions BEFORE INSERT ON versions BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
     db.close();
     const undone: string[] = [];
-    await expect(
-      recordChange(store, intent('c1', 'a', 'text'), { apply: async () => 'built', undo: async () => void undone.push('undo') }),
-    ).rejects.toThrow('disk on fire');
+    await expect(recordChange(store, intent('c1', 'a', 'text'), { apply: async () => 'built', undo: async () => void undone.push('undo') })).rejects.toThrow(
+      'disk on fire',
+    );
     expect(undone).toEqual(['undo']);
     expect(await store.history('a')).toEqual({ versions: [], total: 0 });
     expect(await store.auditLog()).toMatchObject([{ id: 'c1', status: 'failed', reason: 'disk on fire' }]);

@@ -88,8 +88,23 @@ describe('SqliteStore.prune', () => {
     await store.recordGap({ question: 'kept', guild: GUILD, time: justInside });
     await store.recordVote(vote('old', 'u1', 'down', [P1], { time: justOutside }));
     await store.recordVote(vote('kept', 'u1', 'down', [P2], { time: justInside }));
-    await store.recordVersion({ doc: 'a', action: 'baseline', source: { fileName: 'a.txt' }, content: Buffer.from('a'), actor: { id: 'op', name: 'operator', guild: null }, time: day(-500) });
-    await store.beginChange({ id: 'c1', action: 'add', doc: 'b', source: { fileName: 'b.txt' }, content: Buffer.from('b'), actor: { id: 'op', name: 'operator', guild: null }, time: day(-500) });
+    await store.recordVersion({
+      doc: 'a',
+      action: 'baseline',
+      source: { fileName: 'a.txt' },
+      content: Buffer.from('a'),
+      actor: { id: 'op', name: 'operator', guild: null },
+      time: day(-500),
+    });
+    await store.beginChange({
+      id: 'c1',
+      action: 'add',
+      doc: 'b',
+      source: { fileName: 'b.txt' },
+      content: Buffer.from('b'),
+      actor: { id: 'op', name: 'operator', guild: null },
+      time: day(-500),
+    });
 
     expect(await store.prune(now)).toEqual({ feedback: 1, gaps: 1 });
     expect(await store.prune(now)).toEqual({ feedback: 0, gaps: 0 });

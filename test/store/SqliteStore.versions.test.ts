@@ -64,7 +64,14 @@ describe('SqliteStore versions', () => {
   it('pages a history newest first, each page continuing where the last stopped', async () => {
     const store = await temp.open(temp.dataDir());
     for (let i = 1; i <= 7; i++) {
-      await store.recordVersion({ doc: 'a', action: i === 1 ? 'add' : 'update', source: { fileName: 'a.txt' }, content: Buffer.from(`v${i}`), actor: ALICE, time: day(i) });
+      await store.recordVersion({
+        doc: 'a',
+        action: i === 1 ? 'add' : 'update',
+        source: { fileName: 'a.txt' },
+        content: Buffer.from(`v${i}`),
+        actor: ALICE,
+        time: day(i),
+      });
     }
     await store.recordVersion({ doc: 'b', action: 'add', source: { fileName: 'b.txt' }, content: Buffer.from('b'), actor: ALICE });
     const first = await store.history('a', { limit: 3 });

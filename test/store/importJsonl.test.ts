@@ -14,11 +14,62 @@ const passage = { doc: 'france', section: 'Introduction', start: 0, end: 38, sco
 const AUDIT = [
   { time: '2026-11-20T10:00:00.000Z', actor: alice, action: 'add', doc: 'notes', file: 'notes.md', sha256: SHA('a'), bytes: 120 },
   { time: '2026-11-21T10:00:00.000Z', actor: { ...alice, guild: GUILD }, action: 'remove', doc: 'notes', file: 'notes.md', sha256: SHA('a'), bytes: 120 },
-  { time: '2026-11-22T10:00:00.000Z', status: 'pending', change: 'c1', action: 'add', doc: 'korea', file: 'korea.txt', sha256: SHA('b'), bytes: 9, actor: { ...alice, guild: GUILD } },
-  { time: '2026-11-22T10:00:05.000Z', status: 'done', change: 'c1', action: 'add', doc: 'korea', file: 'korea.txt', sha256: SHA('b'), bytes: 9, actor: { ...alice, guild: GUILD } },
-  { time: '2026-11-23T10:00:00.000Z', status: 'pending', change: 'c2', action: 'add', doc: 'bad', file: 'bad.txt', sha256: SHA('c'), bytes: 3, actor: { ...alice, guild: GUILD } },
-  { time: '2026-11-23T10:00:01.000Z', status: 'failed', change: 'c2', action: 'add', doc: 'bad', file: 'bad.txt', sha256: SHA('c'), bytes: 3, actor: { ...alice, guild: GUILD }, reason: 'index: rebuild failed' },
-  { time: '2026-11-24T10:00:00.000Z', status: 'pending', change: 'c3', action: 'remove', doc: 'korea', file: 'korea.txt', sha256: SHA('b'), bytes: 9, actor: { ...alice, guild: GUILD } },
+  {
+    time: '2026-11-22T10:00:00.000Z',
+    status: 'pending',
+    change: 'c1',
+    action: 'add',
+    doc: 'korea',
+    file: 'korea.txt',
+    sha256: SHA('b'),
+    bytes: 9,
+    actor: { ...alice, guild: GUILD },
+  },
+  {
+    time: '2026-11-22T10:00:05.000Z',
+    status: 'done',
+    change: 'c1',
+    action: 'add',
+    doc: 'korea',
+    file: 'korea.txt',
+    sha256: SHA('b'),
+    bytes: 9,
+    actor: { ...alice, guild: GUILD },
+  },
+  {
+    time: '2026-11-23T10:00:00.000Z',
+    status: 'pending',
+    change: 'c2',
+    action: 'add',
+    doc: 'bad',
+    file: 'bad.txt',
+    sha256: SHA('c'),
+    bytes: 3,
+    actor: { ...alice, guild: GUILD },
+  },
+  {
+    time: '2026-11-23T10:00:01.000Z',
+    status: 'failed',
+    change: 'c2',
+    action: 'add',
+    doc: 'bad',
+    file: 'bad.txt',
+    sha256: SHA('c'),
+    bytes: 3,
+    actor: { ...alice, guild: GUILD },
+    reason: 'index: rebuild failed',
+  },
+  {
+    time: '2026-11-24T10:00:00.000Z',
+    status: 'pending',
+    change: 'c3',
+    action: 'remove',
+    doc: 'korea',
+    file: 'korea.txt',
+    sha256: SHA('b'),
+    bytes: 9,
+    actor: { ...alice, guild: GUILD },
+  },
 ]
   .map((l) => JSON.stringify(l))
   .join('\n')
@@ -29,7 +80,14 @@ const FEEDBACK = [
   { time: '2026-11-20T11:00:00.000Z', user: 'u1', vote: 'down', question: 'Who is Jack Lang?', passages: [passage] },
   { time: '2026-11-22T11:00:00.000Z', answer: 'ans1', user: 'u1', vote: 'down', question: 'Q1', passages: [passage] },
   { time: '2026-11-22T11:00:09.000Z', answer: 'ans1', user: 'u1', vote: 'up', replaces: 'down', question: 'Q1', passages: [passage] },
-  { time: '2026-11-22T12:00:00.000Z', answer: 'ans1', user: 'u2', vote: 'down', question: 'Q1', passages: [passage, { ...passage, start: 50, end: 60, text: 'Later text' }] },
+  {
+    time: '2026-11-22T12:00:00.000Z',
+    answer: 'ans1',
+    user: 'u2',
+    vote: 'down',
+    question: 'Q1',
+    passages: [passage, { ...passage, start: 50, end: 60, text: 'Later text' }],
+  },
 ]
   .map((l) => JSON.stringify(l))
   .join('\n')
@@ -129,9 +187,23 @@ describe('importing audit.jsonl and feedback.jsonl on first open', () => {
     expect(await same.auditLog()).toHaveLength(5);
     await same.close();
     // The old code ran once more and settled c3, and logged a vote.
-    const settled = { time: '2026-11-25T10:00:00.000Z', status: 'rolled_back', change: 'c3', action: 'remove', doc: 'korea', file: 'korea.txt', sha256: SHA('b'), bytes: 9, actor: { ...alice, guild: GUILD }, reason: 'the bot stopped' };
+    const settled = {
+      time: '2026-11-25T10:00:00.000Z',
+      status: 'rolled_back',
+      change: 'c3',
+      action: 'remove',
+      doc: 'korea',
+      file: 'korea.txt',
+      sha256: SHA('b'),
+      bytes: 9,
+      actor: { ...alice, guild: GUILD },
+      reason: 'the bot stopped',
+    };
     writeFileSync(join(dataDir, 'audit.jsonl'), `${AUDIT}\n${JSON.stringify(settled)}\n`);
-    writeFileSync(join(dataDir, 'feedback.jsonl'), `${FEEDBACK}${JSON.stringify({ time: '2026-11-25T11:00:00.000Z', answer: 'ans9', user: 'u3', vote: 'down', question: 'Q9', passages: [] })}\n`);
+    writeFileSync(
+      join(dataDir, 'feedback.jsonl'),
+      `${FEEDBACK}${JSON.stringify({ time: '2026-11-25T11:00:00.000Z', answer: 'ans9', user: 'u3', vote: 'down', question: 'Q9', passages: [] })}\n`,
+    );
     const grown = await temp.open(dataDir);
     expect(grown.imported.map((i) => i.renamedTo)).toEqual(['audit.jsonl.migrated.3', 'feedback.jsonl.migrated.2']);
     expect(await grown.auditLog()).toHaveLength(5);

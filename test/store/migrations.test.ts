@@ -30,7 +30,9 @@ describe('migrations', () => {
     await (await temp.open(dataDir)).close();
     withDb(dataDir, (db) => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+      expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(
+        MIGRATIONS.map(({ version, name }) => ({ version, name })),
+      );
       expect(schemaVersion(db)).toBe(LATEST);
     });
     await temp.open(dataDir); // a second open applies nothing and refuses nothing
@@ -44,9 +46,9 @@ describe('migrations', () => {
     const blob = Buffer.from('old text');
     const hash = 'b1f0'.padEnd(64, '0');
     old.prepare('INSERT INTO blobs (sha256, bytes, content) VALUES (?, ?, ?)').run(hash, blob.length, blob);
-    old.prepare(
-      "INSERT INTO versions (doc, version, action, sha256, file, actor_id, actor_name, guild, time) VALUES ('a', 1, 'add', ?, 'a.txt', ?, ?, ?, ?)",
-    ).run(hash, ALICE.id, ALICE.name, GUILD, T0.getTime());
+    old
+      .prepare("INSERT INTO versions (doc, version, action, sha256, file, actor_id, actor_name, guild, time) VALUES ('a', 1, 'add', ?, 'a.txt', ?, ?, ?, ?)")
+      .run(hash, ALICE.id, ALICE.name, GUILD, T0.getTime());
     expect(schemaVersion(old)).toBe(2);
     old.close();
 
@@ -64,7 +66,9 @@ describe('migrations', () => {
       { version: 1, name: 'one', up: 'CREATE TABLE one (a TEXT)' },
       { version: 2, name: 'two', up: (d: Sqlite.Database) => void d.prepare("INSERT INTO one (a) VALUES ('from a function')").run() },
     ];
-    expect(() => migrate(db, [...steps, { version: 3, name: 'broken', up: 'CREATE TABLE three (a TEXT); SELECT * FROM nowhere' }])).toThrow('no such table: nowhere');
+    expect(() => migrate(db, [...steps, { version: 3, name: 'broken', up: 'CREATE TABLE three (a TEXT); SELECT * FROM nowhere' }])).toThrow(
+      'no such table: nowhere',
+    );
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('one', 'three')").all()).toEqual([]);
     expect(migrate(db, steps).map((m) => m.name)).toEqual(['one', 'two']);
@@ -113,7 +117,9 @@ describe('opening a damaged or foreign database', () => {
     expect(bytes.length).toBeGreaterThan(4096 * 4);
     bytes.fill(0xa5, 4096, bytes.length); // every page after the first
     writeFileSync(path, bytes);
-    await expect(temp.open(dataDir)).rejects.toThrow(/^store_corrupt: store: ".*corpus\.sqlite" is not a usable SQLite database \(.+\); restore it from a backup/);
+    await expect(temp.open(dataDir)).rejects.toThrow(
+      /^store_corrupt: store: ".*corpus\.sqlite" is not a usable SQLite database \(.+\); restore it from a backup/,
+    );
   });
 
   it('refuses a SQLite database corpus-bot did not make', async () => {

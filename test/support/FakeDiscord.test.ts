@@ -117,9 +117,7 @@ describe('FakeDiscord with the real discord.js client', () => {
   });
 
   it('records an autocomplete respond() as callback type 8 with choices', async () => {
-    const interaction = fake.dispatchInteraction(
-      autocompleteInteraction({ name: 'ask', focused: { name: 'article', value: 'tea' } }),
-    );
+    const interaction = fake.dispatchInteraction(autocompleteInteraction({ name: 'ask', focused: { name: 'article', value: 'tea' } }));
 
     const callback = await fake.waitForCall(callTo.callback(interaction));
 
@@ -144,9 +142,7 @@ describe('FakeDiscord with the real discord.js client', () => {
 
   it('serves registered attachments so a handler can download an attachment option', async () => {
     fake.addAttachment('notes.txt', Buffer.from('tea is a drink'), 'text/plain');
-    const interaction = fake.dispatchInteraction(
-      chatInputInteraction({ name: 'read', attachments: { file: fake.attachment('notes.txt') } }),
-    );
+    const interaction = fake.dispatchInteraction(chatInputInteraction({ name: 'read', attachments: { file: fake.attachment('notes.txt') } }));
 
     await fake.waitForCall(callTo.editOriginal(interaction));
 

@@ -23,7 +23,15 @@ export interface FakeMediaWiki {
 }
 
 /** Parameters a real client must send (the importer's contract with the Action API). */
-const REQUIRED = { action: 'query', prop: 'revisions|pageprops', rvprop: 'content|ids|timestamp', rvslots: 'main', formatversion: '2', redirects: '1', format: 'json' };
+const REQUIRED = {
+  action: 'query',
+  prop: 'revisions|pageprops',
+  rvprop: 'content|ids|timestamp',
+  rvslots: 'main',
+  formatversion: '2',
+  redirects: '1',
+  format: 'json',
+};
 
 /**
  * A fake MediaWiki Action API on 127.0.0.1 (ephemeral port) answering `action=query` for
@@ -41,14 +49,30 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
-    if (fake.status !== undefined) return send(fake.status, { error: 'failing on purpose' });
-    if (url.pathname !== '/w/api.php') return send(404, { error: 'not found' });
+    if (fake.status !== undefined) {
+      send(fake.status, { error: 'failing on purpose' });
+      return;
+    }
+    if (url.pathname !== '/w/api.php') {
+      send(404, { error: 'not found' });
+      return;
+    }
     const wrong = Object.entries(REQUIRED).find(([k, v]) => url.searchParams.get(k) !== v);
-    if (wrong) return send(200, { error: { code: 'badvalue', info: `Unrecognized value for parameter "${wrong[0]}"` } });
+    if (wrong) {
+      send(200, { error: { code: 'badvalue', info: `Unrecognized value for parameter "${wrong[0]}"` } });
+      return;
+    }
     const asked = url.searchParams.get('titles') ?? '';
-    const normalised = asked.replace(/_/g, ' ').trim().replace(/^./, (c) => c.toUpperCase());
+    const normalised = asked
+      .replace(/_/g, ' ')
+      .trim()
+      .replace(/^./, (c) => c.toUpperCase());
     if (normalised === '' || /[<>[\]{}|#]/.test(normalised)) {
-      return send(200, { batchcomplete: true, query: { pages: [{ title: asked, invalidreason: 'The requested page title contains invalid characters', invalid: true }] } });
+      send(200, {
+        batchcomplete: true,
+        query: { pages: [{ title: asked, invalidreason: 'The requested page title contains invalid characters', invalid: true }] },
+      });
+      return;
     }
     const target = redirects[normalised] ?? normalised;
     const query: Record<string, unknown> = {};
@@ -57,7 +81,8 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
     const page = byTitle.get(target);
     if (!page) {
       query.pages = [{ ns: 0, title: target, missing: true }];
-      return send(200, { batchcomplete: true, query });
+      send(200, { batchcomplete: true, query });
+      return;
     }
     query.pages = [
       {
@@ -75,7 +100,7 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
         ],
       },
     ];
-    return send(200, { batchcomplete: true, query });
+    send(200, { batchcomplete: true, query });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -83,7 +108,7 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
     apiUrl: `http://127.0.0.1:${port}/w/api.php`,
     requests,
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
-  }) as FakeMediaWiki;
+  });
 }
 
 /** The seven real articles of `test/fixtures/wikitext/`, by file stem, with the titles they are served under. */

@@ -15,12 +15,60 @@ export const TINY_MODEL_DIMENSION = 16;
 const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
 const WORDS = [
-  'the', 'a', 'an', 'of', 'and', 'to', 'in', 'on', 'is', 'was', 'it', 'with',
-  'cat', 'dog', 'bird', 'fish', 'mouse', 'sat', 'ran', 'mat', 'chase', 'eat', 'sleep', 'play',
-  'river', 'bank', 'money', 'water', 'tree', 'house', 'city', 'road',
-  'quantum', 'physics', 'energy', 'theory', 'star', 'light', 'atom', 'field',
-  'war', 'king', 'queen', 'law', 'church', 'book', 'word', 'song',
-  '.', ',', '?', '!', '(', ')',
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'to',
+  'in',
+  'on',
+  'is',
+  'was',
+  'it',
+  'with',
+  'cat',
+  'dog',
+  'bird',
+  'fish',
+  'mouse',
+  'sat',
+  'ran',
+  'mat',
+  'chase',
+  'eat',
+  'sleep',
+  'play',
+  'river',
+  'bank',
+  'money',
+  'water',
+  'tree',
+  'house',
+  'city',
+  'road',
+  'quantum',
+  'physics',
+  'energy',
+  'theory',
+  'star',
+  'light',
+  'atom',
+  'field',
+  'war',
+  'king',
+  'queen',
+  'law',
+  'church',
+  'book',
+  'word',
+  'song',
+  '.',
+  ',',
+  '?',
+  '!',
+  '(',
+  ')',
 ];
 
 const SUFFIXES = ['##s', '##es', '##ed', '##ing', '##er', '##ly', '##al', '##ion'];
@@ -60,8 +108,7 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 /** Serialises the ONNX graph `last_hidden_state = Gather(embeddings, input_ids, axis=0)`. */
 function encodeGatherModel(vocabSize: number, dimension: number): Uint8Array {
   const { DataType } = onnx.TensorProto;
-  const tokenMatrix = (name: string) =>
-    tensorInfo(name, DataType.INT64, [{ dimParam: 'batch' }, { dimParam: 'sequence' }]);
+  const tokenMatrix = (name: string) => tensorInfo(name, DataType.INT64, [{ dimParam: 'batch' }, { dimParam: 'sequence' }]);
 
   const model = onnx.ModelProto.create({
     irVersion: 8,
@@ -89,23 +136,13 @@ function encodeGatherModel(vocabSize: number, dimension: number): Uint8Array {
       // attention_mask feeds no node: onnxruntime accepts unused graph inputs, and transformers.js
       // only passes the tokenizer outputs that the session lists as inputs.
       input: [tokenMatrix('input_ids'), tokenMatrix('attention_mask')],
-      output: [
-        tensorInfo('last_hidden_state', DataType.FLOAT, [
-          { dimParam: 'batch' },
-          { dimParam: 'sequence' },
-          { dimValue: dimension },
-        ]),
-      ],
+      output: [tensorInfo('last_hidden_state', DataType.FLOAT, [{ dimParam: 'batch' }, { dimParam: 'sequence' }, { dimValue: dimension }])],
     },
   });
   return onnx.ModelProto.encode(model).finish();
 }
 
-function tensorInfo(
-  name: string,
-  elemType: number,
-  dim: { dimParam?: string; dimValue?: number }[],
-): InstanceType<typeof onnx.ValueInfoProto> {
+function tensorInfo(name: string, elemType: number, dim: { dimParam?: string; dimValue?: number }[]): InstanceType<typeof onnx.ValueInfoProto> {
   return onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType, shape: { dim } } } });
 }
 
@@ -183,9 +220,7 @@ function tokenizerJson(): Record<string, unknown> {
         { Sequence: { id: 'B', type_id: 1 } },
         { SpecialToken: { id: '[SEP]', type_id: 1 } },
       ],
-      special_tokens: Object.fromEntries(
-        ['[CLS]', '[SEP]'].map((token) => [token, { id: token, ids: [idOf(token)], tokens: [token] }]),
-      ),
+      special_tokens: Object.fromEntries(['[CLS]', '[SEP]'].map((token) => [token, { id: token, ids: [idOf(token)], tokens: [token] }])),
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
     model: {

@@ -8,6 +8,19 @@ import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 import { buildIndex } from '../../src/index/buildIndex.js';
 import { IndexStore } from '../../src/index/IndexStore.js';
 
+/** Settings of the developer's environment that would change what a CLI run prints. */
+const CLEARED_ENV = new Set([
+  'MIN_RELEVANCE',
+  'MIN_KEY_SHARE',
+  'ANSWER_PASSAGES',
+  'WIKIPEDIA_API_URL',
+  'DEBUG',
+  'MODEL_OFFLINE',
+  'EMBEDDING_MODEL',
+  'MODEL_CACHE_DIR',
+  'DICTIONARY_DIR',
+]);
+
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
@@ -49,17 +62,24 @@ export function useIndexedCorpus(prefix: string): () => { cwd: string; corpusDir
 /**
  * Runs a command-line entry point (`src/cli/<name>.ts`) as a subprocess, the way
  * `npm run <name>` does (tsx), from `cwd` (a folder without `.env`, so the shipped defaults
- * apply), with the offline embedder: nothing reaches the network.
+ * apply), with the offline embedder: nothing reaches the network. With `compiledDir` (the
+ * output of `tsc -p tsconfig.build.json`), runs `<compiledDir>/cli/<name>.js` with plain node.
  */
 export function runCli(
   name: 'ask' | 'cite' | 'eval' | 'buildIndex' | 'import',
   args: readonly string[],
-  options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>> },
+  options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>>; compiledDir?: string },
 ): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'hash', CORPUS_DIR: options.corpusDir, DATA_DIR: options.dataDir };
-  for (const key of ['MIN_RELEVANCE', 'MIN_KEY_SHARE', 'ANSWER_PASSAGES', 'WIKIPEDIA_API_URL', 'DEBUG', 'MODEL_OFFLINE', 'EMBEDDING_MODEL', 'MODEL_CACHE_DIR', 'DICTIONARY_DIR']) delete env[key];
-  Object.assign(env, options.env);
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
+  const inherited = Object.entries(process.env).filter(([key]) => !CLEARED_ENV.has(key));
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(inherited),
+    EMBEDDER: 'hash',
+    CORPUS_DIR: options.corpusDir,
+    DATA_DIR: options.dataDir,
+    ...options.env,
+  };
+  const entry = options.compiledDir === undefined ? ['--import', TSX, join(ROOT, 'src/cli', `${name}.ts`)] : [join(options.compiledDir, 'cli', `${name}.js`)];
+  const child = spawn(process.execPath, [...entry, ...args], { cwd: options.cwd, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -67,11 +67,21 @@ export async function startTestBot(env: Record<string, string> = {}, moreDocumen
   for (const [name, text] of Object.entries(moreDocuments)) writeFileSync(join(dir, 'corpus', name), text);
   const fake = await FakeDiscord.start();
   const config = loadConfig(
-    { CORPUS_DIR: join(dir, 'corpus'), DATA_DIR: join(dir, 'data'), EMBEDDER: 'hash', DISCORD_TOKEN: 'FAKE-BOT-TOKEN.test', DISCORD_API_URL: fake.apiUrl, ...env },
+    {
+      CORPUS_DIR: join(dir, 'corpus'),
+      DATA_DIR: join(dir, 'data'),
+      EMBEDDER: 'hash',
+      DISCORD_TOKEN: 'FAKE-BOT-TOKEN.test',
+      DISCORD_API_URL: fake.apiUrl,
+      ...env,
+    },
     join(dir, 'no.env'),
   );
   const logLines: string[] = [];
-  const capture = (level: string) => (message: string, context: object = {}) => logLines.push(JSON.stringify({ level, message, ...context }));
+  const capture =
+    (level: string) =>
+    (message: string, context: object = {}) =>
+      logLines.push(JSON.stringify({ level, message, ...context }));
   const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
   const app = createApp({ config, engine: await openBotEngine(config, logger), logger });
   await app.start();

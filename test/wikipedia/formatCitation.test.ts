@@ -6,7 +6,11 @@ const format = (wikitext: string) => formatCitation(readCitation(wikitext));
 
 describe('formatCitation', () => {
   it('formats a citation template as Wikipedia prints it, with its URL', () => {
-    expect(format('{{cite news |last=Charlton |first=Angela |title=France wades into bog of North Korean diplomacy |url=https://apnews.com/x |work=[[Associated Press]] |date=3 November 2009}}')).toEqual({
+    expect(
+      format(
+        '{{cite news |last=Charlton |first=Angela |title=France wades into bog of North Korean diplomacy |url=https://apnews.com/x |work=[[Associated Press]] |date=3 November 2009}}',
+      ),
+    ).toEqual({
       text: 'Charlton, Angela (3 November 2009). "France wades into bog of North Korean diplomacy". Associated Press.',
       url: 'https://apnews.com/x',
     });
@@ -16,15 +20,18 @@ describe('formatCitation', () => {
     });
   });
 
-  it('reads other language editions\' templates', () => {
+  it("reads other language editions' templates", () => {
     expect(format('{{Internetquelle |url=https://welt.de/a |titel=Ein Titel |autor=Hans Meier |werk=Die Welt |datum=2012-03-04}}')).toEqual({
       text: 'Hans Meier (2012-03-04). "Ein Titel". Die Welt.',
       url: 'https://welt.de/a',
     });
   });
 
-  it('keeps a reference without a template as its text, with a bracketed link\'s URL', () => {
-    expect(format('[http://www.britishmuseum.org/x British Museum - Term details]')).toEqual({ text: 'British Museum - Term details', url: 'http://www.britishmuseum.org/x' });
+  it("keeps a reference without a template as its text, with a bracketed link's URL", () => {
+    expect(format('[http://www.britishmuseum.org/x British Museum - Term details]')).toEqual({
+      text: 'British Museum - Term details',
+      url: 'http://www.britishmuseum.org/x',
+    });
     expect(format('Ordnance Survey: Landranger map sheet 200')).toEqual({ text: 'Ordnance Survey: Landranger map sheet 200' });
   });
 

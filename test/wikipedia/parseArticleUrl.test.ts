@@ -14,13 +14,17 @@ describe('parseArticleUrl', () => {
 
   it('refuses anything else, naming the value and the expected form', () => {
     const hint = 'give an article URL such as https://en.wikipedia.org/wiki/Goryeo_ware';
-    expect(() => parseArticleUrl('https://example.com/wiki/X')).toThrow(`bad_url: import: "https://example.com/wiki/X" is not a Wikipedia article URL; ${hint}`);
+    expect(() => parseArticleUrl('https://example.com/wiki/X')).toThrow(
+      `bad_url: import: "https://example.com/wiki/X" is not a Wikipedia article URL; ${hint}`,
+    );
     expect(() => parseArticleUrl('Goryeo ware')).toThrow(`bad_url: import: "Goryeo ware" is not a URL; ${hint}`);
     expect(() => parseArticleUrl('https://www.wikipedia.org/wiki/X')).toThrow('is not a Wikipedia article URL');
     expect(() => parseArticleUrl('https://en.wikipedia.org.evil.example/wiki/X')).toThrow('is not a Wikipedia article URL');
     expect(() => parseArticleUrl('ftp://en.wikipedia.org/wiki/X')).toThrow('is not a Wikipedia article URL');
     expect(() => parseArticleUrl('https://en.wikipedia.org/about')).toThrow('is not a Wikipedia article URL');
-    expect(() => parseArticleUrl('https://en.wikipedia.org/wiki/%E0%A4%A')).toThrow(`bad_url: import: "https://en.wikipedia.org/wiki/%E0%A4%A" has a badly percent-encoded title; ${hint}`);
+    expect(() => parseArticleUrl('https://en.wikipedia.org/wiki/%E0%A4%A')).toThrow(
+      `bad_url: import: "https://en.wikipedia.org/wiki/%E0%A4%A" has a badly percent-encoded title; ${hint}`,
+    );
     expect(() => parseArticleUrl('https://en.wikipedia.org/wiki/')).toThrow('names no article');
   });
 

@@ -33,9 +33,11 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
   const focused = interaction.options.getFocused(true);
   const service = ctx.engine.service;
   if (focused.name === 'doc') {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number option's partial input may arrive as a number whatever the typings say
     await interaction.respond(documentChoices(service.listDocuments(), String(focused.value)));
     return;
   }
   const doc = interaction.options.getString('doc') ?? undefined;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number option's partial input may arrive as a number whatever the typings say
   await interaction.respond(footnoteChoices(service, String(focused.value), doc));
 }

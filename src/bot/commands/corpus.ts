@@ -89,6 +89,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number option's partial input may arrive as a number whatever the typings say
   await interaction.respond(documentChoices(ctx.engine.service.listDocuments(), String(interaction.options.getFocused())));
 }
 

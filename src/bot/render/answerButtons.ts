@@ -12,8 +12,7 @@ export function answerButtonId(action: AnswerAction, answerId: string): string {
 
 /** What an answer button asks for: an action on the answer, or the page before or after `page` (0-based). */
 export type AnswerButton =
-  | { readonly action: AnswerAction; readonly answerId: string }
-  | { readonly action: 'page'; readonly answerId: string; readonly page: number };
+  { readonly action: AnswerAction; readonly answerId: string } | { readonly action: 'page'; readonly answerId: string; readonly page: number };
 
 /** Reads a custom id made by `answerButtonId` or `pagerButtons`; null for any other id. */
 export function parseAnswerButtonId(customId: string): AnswerButton | null {

@@ -39,5 +39,7 @@ export function linkTarget(url: string | undefined): string | undefined {
 
 // Link text: escaped, and with brackets escaped too, which would close the label early.
 function linkLabel(text: string): string {
-  return safeText(text).replace(/\n/g, ' ').replace(/(?<!\\)([[\]])/g, '\\$1');
+  return safeText(text)
+    .replace(/\n/g, ' ')
+    .replace(/(?<!\\)([[\]])/g, '\\$1');
 }

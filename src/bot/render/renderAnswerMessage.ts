@@ -6,7 +6,7 @@ import { COLOURS } from './colours.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
-import { quoteBlock, safeText } from './safeText.js';
+import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
 export interface AnswerMessageOptions {
   /** Label before the echoed question, e.g. `Question` or `Checking`. Default `Question`. */
@@ -48,7 +48,12 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   // Discord's small grey subtext: how the question was read is a note, not the answer.
   const readNote = read ? `\n-# ${read}` : '';
   if (!answer.answered) {
-    return { content: truncate(`${heading}${readNote}\n${declineLine(answer.reading, discordQuote)}`, DISCORD_LIMITS.content), embeds: [], components, allowedMentions: { parse: [] } };
+    return {
+      content: truncate(`${heading}${readNote}\n${declineLine(answer.reading, discordQuote)}`, DISCORD_LIMITS.content),
+      embeds: [],
+      components,
+      allowedMentions: NO_MENTIONS,
+    };
   }
   const firstRank = options.firstRank ?? 1;
   const passages = collapseRepeats(answer.passages);
@@ -59,7 +64,7 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
   const last = firstRank + answer.passages.length - 1;
   const counter = options.pager ? `\n-# Passages ${firstRank}–${last} of ${options.pager.total}` : '';
-  return { content: truncate(`${heading}${readNote}${source}${counter}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: { parse: [] } };
+  return { content: truncate(`${heading}${readNote}${source}${counter}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: NO_MENTIONS };
 }
 
 /** The first line of a quote the source marks `[citation needed]`. */

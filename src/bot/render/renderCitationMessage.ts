@@ -4,8 +4,7 @@ import type { BotMessage } from './BotMessage.js';
 import { COLOURS } from './colours.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
-import { quoteBlock, safeText } from './safeText.js';
-
+import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
 /**
  * `/cite`: per document, the footnote's reference text, then the passages that cite it as quotes
@@ -14,7 +13,7 @@ import { quoteBlock, safeText } from './safeText.js';
 export function renderCitationMessage(citations: readonly Citation[]): BotMessage {
   const { embeds, dropped } = fitEmbeds(citations.map(citationEmbed));
   const note = dropped > 0 ? `_${dropped} more document${dropped === 1 ? '' : 's'} with this footnote did not fit._` : '';
-  return { content: note, embeds, components: [], allowedMentions: { parse: [] } };
+  return { content: note, embeds, components: [], allowedMentions: NO_MENTIONS };
 }
 
 function citationEmbed(c: Citation): APIEmbed {
@@ -58,6 +57,6 @@ export function renderCitationChoice(n: number, citations: readonly Citation[]):
         components: [{ type: ComponentType.StringSelect, custom_id: `cite:${n}`, placeholder: 'Document', options }],
       },
     ],
-    allowedMentions: { parse: [] },
+    allowedMentions: NO_MENTIONS,
   };
 }

@@ -2,17 +2,15 @@ import type { DocumentSummary } from '../../answer/types.js';
 import type { BuildSummary } from '../../index/buildIndex.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
-import { safeText } from './safeText.js';
+import { NO_MENTIONS, safeText } from './safeText.js';
 
 /** `/corpus list`: one line per document with its id, sections and footnotes. */
 export function renderDocumentList(documents: readonly DocumentSummary[]): BotMessage {
-  const lines = documents.map(
-    (d) => `• **${safeText(d.title)}** (\`${d.id}\`): ${d.sections} sections, ${d.references} footnotes, ${d.characters} characters`,
-  );
+  const lines = documents.map((d) => `• **${safeText(d.title)}** (\`${d.id}\`): ${d.sections} sections, ${d.references} footnotes, ${d.characters} characters`);
   const { embeds } = fitEmbeds([
     { title: `Corpus: ${documents.length} document${documents.length === 1 ? '' : 's'}`, description: truncate(lines.join('\n'), DISCORD_LIMITS.description) },
   ]);
-  return { content: '', embeds, components: [], allowedMentions: { parse: [] } };
+  return { content: '', embeds, components: [], allowedMentions: NO_MENTIONS };
 }
 
 /** What a corpus change did: the document, and the rebuild (chunks embedded vs reused). */
@@ -22,5 +20,5 @@ export function renderCorpusChange(verb: 'Added' | 'Imported' | 'Removed', doc: 
     `Index rebuilt in ${build.seconds.total.toFixed(1)} s: ${build.documents} documents, ${build.chunks} chunks (${build.embedded} embedded, ${build.reused} reused).`,
     ...build.problems.map((p) => `⚠ ${safeText(p)}`),
   ].join('\n');
-  return { content: truncate(content, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [] } };
+  return { content: truncate(content, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }

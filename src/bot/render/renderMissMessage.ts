@@ -2,7 +2,7 @@ import type { Answer, CorpusOverview } from '../../answer/types.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, truncate } from './discordLimits.js';
-import { safeText } from './safeText.js';
+import { NO_MENTIONS, safeText } from './safeText.js';
 
 // Documents named, and sections listed per document, in a miss.
 const MAX_DOCUMENTS = 5;
@@ -33,5 +33,5 @@ export function renderMissMessage(answer: Answer, overview: CorpusOverview, labe
     ...more,
     ...(overview.examples.length > 0 ? ['', 'You could ask:', ...overview.examples.map((q) => `• ${safeText(q)}`)] : []),
   ];
-  return { content: truncate(lines.join('\n'), DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [] } };
+  return { content: truncate(lines.join('\n'), DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }

@@ -13,15 +13,21 @@ const AP: Footnote = {
 
 describe('referenceLink', () => {
   it('links the quoted title and keeps the rest after a dash', () => {
-    expect(footnoteList([AP])).toBe('[4] [France wades into bog of North Korean diplomacy](https://apnews.com/article/x?id=1) — Charlton, Angela (3 November 2009). Associated Press.');
+    expect(footnoteList([AP])).toBe(
+      '[4] [France wades into bog of North Korean diplomacy](https://apnews.com/article/x?id=1) — Charlton, Angela (3 November 2009). Associated Press.',
+    );
   });
 
   it('links the whole text when there is no quoted title', () => {
-    expect(referenceLink('Koryo Celadon (1979) - IMDb', 'http://www.imdb.com/title/tt1/', 295)).toBe('[Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt1/)');
+    expect(referenceLink('Koryo Celadon (1979) - IMDb', 'http://www.imdb.com/title/tt1/', 295)).toBe(
+      '[Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt1/)',
+    );
   });
 
   it('keeps a reference without a URL exactly as before', () => {
-    expect(footnoteList([{ n: 1, text: '"DPRK Diplomatic Relations", National Committee on North Korea' }])).toBe('[1] "DPRK Diplomatic Relations", National Committee on North Korea');
+    expect(footnoteList([{ n: 1, text: '"DPRK Diplomatic Relations", National Committee on North Korea' }])).toBe(
+      '[1] "DPRK Diplomatic Relations", National Committee on North Korea',
+    );
   });
 
   it('drops anything but http and https, and escapes what would break out of the link', () => {
@@ -35,7 +41,11 @@ describe('referenceLink', () => {
   });
 
   it('stays within the footnote field, never cutting a link', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ n: i + 1, text: `"${'Long title '.repeat(30)}". ${'Publisher '.repeat(30)}`, url: `https://a.example/${'p'.repeat(400)}/${i}` }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      n: i + 1,
+      text: `"${'Long title '.repeat(30)}". ${'Publisher '.repeat(30)}`,
+      url: `https://a.example/${'p'.repeat(400)}/${i}`,
+    }));
     const value = footnoteList(many);
     expect(value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
     for (const line of value.split('\n').filter((l) => l.startsWith('['))) expect(line).toMatch(/\]\(https:\/\/a\.example\/p+\/\d+\)/);
@@ -45,6 +55,10 @@ describe('referenceLink', () => {
   it('links the reference in /cite', () => {
     const citation: Citation = { doc: 'd', title: 'T', n: 4, text: AP.text, url: AP.url!, passages: [] };
     const description = renderCitationMessage([citation]).embeds[0]!.description!;
-    expect(description.startsWith('[France wades into bog of North Korean diplomacy](https://apnews.com/article/x?id=1) — Charlton, Angela (3 November 2009). Associated Press.\n\n')).toBe(true);
+    expect(
+      description.startsWith(
+        '[France wades into bog of North Korean diplomacy](https://apnews.com/article/x?id=1) — Charlton, Angela (3 November 2009). Associated Press.\n\n',
+      ),
+    ).toBe(true);
   });
 });

@@ -59,7 +59,7 @@ describe('renderAnswerMessage', () => {
           '> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n-# [1] "DPRK Diplomatic Relations", National Committee on North Korea',
       },
     ]);
-    expect(message.components[0]?.components.map((c) => ('label' in c ? c.label : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
+    expect(message.components[0]?.components.map((c) => ('label' in c ? (c.label ?? '') : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
       'More passages answer:more:abc123',
       'Follow up answer:follow:abc123',
       '👍 answer:up:abc123',
@@ -69,10 +69,20 @@ describe('renderAnswerMessage', () => {
   });
 
   it('links the document to the article it was imported from, and names documents per passage when there are several', () => {
-    const linked = renderAnswerMessage({ question: 'q', answered: true, passages: [passage({ sourceUrl: 'https://en.wikipedia.org/wiki/Bodmin_(town)' })], reading: PLAIN_READING });
+    const linked = renderAnswerMessage({
+      question: 'q',
+      answered: true,
+      passages: [passage({ sourceUrl: 'https://en.wikipedia.org/wiki/Bodmin_(town)' })],
+      reading: PLAIN_READING,
+    });
     expect(linked.content).toBe('**Question:** q\nFrom [**France–North Korea relations**](https://en.wikipedia.org/wiki/Bodmin_%28town%29)');
 
-    const two = renderAnswerMessage({ question: 'q', answered: true, passages: [passage(), passage({ doc: 'other', title: 'Other', text: 'Something else.' })], reading: PLAIN_READING });
+    const two = renderAnswerMessage({
+      question: 'q',
+      answered: true,
+      passages: [passage(), passage({ doc: 'other', title: 'Other', text: 'Something else.' })],
+      reading: PLAIN_READING,
+    });
     expect(two.content).toBe('**Question:** q');
     expect(two.embeds.map((e) => e.title)).toEqual(['1. France–North Korea relations — Introduction', '2. Other — Introduction']);
   });
@@ -93,7 +103,15 @@ describe('renderAnswerMessage', () => {
 
   it('lists a footnote once per message, and says when it closes the paragraph rather than the quote', () => {
     const first = passage();
-    const second = passage({ text: 'The office was to be headed by a diplomat.', start: 500, end: 540, footnotes: [{ n: 1, text: 'DPRK' }, { n: 5, text: 'AP, 2011' }] });
+    const second = passage({
+      text: 'The office was to be headed by a diplomat.',
+      start: 500,
+      end: 540,
+      footnotes: [
+        { n: 1, text: 'DPRK' },
+        { n: 5, text: 'AP, 2011' },
+      ],
+    });
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [first, second], reading: PLAIN_READING });
 
@@ -104,7 +122,13 @@ describe('renderAnswerMessage', () => {
     const long = 'The *claim* is `long` and _winding_ [a](http://x) ~~so~~ ||it|| goes on. '.repeat(80);
     const footnotes = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `Reference ${i + 1}: ${'a source with a long name '.repeat(12)}` }));
     const passages = Array.from({ length: 15 }, (_, i) =>
-      passage({ title: 'T'.repeat(300), section: `Section ${i} ${'s'.repeat(300)}`, text: `${long}\n# heading\n- item`, footnotes: footnotes.slice(i), citationNeeded: true }),
+      passage({
+        title: 'T'.repeat(300),
+        section: `Section ${i} ${'s'.repeat(300)}`,
+        text: `${long}\n# heading\n- item`,
+        footnotes: footnotes.slice(i),
+        citationNeeded: true,
+      }),
     );
 
     const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages, reading: PLAIN_READING }, { answerId: 'x', more: true });
@@ -124,7 +148,12 @@ describe('renderAnswerMessage', () => {
   it('shows a [citation needed] quote in its own colour with the warning as its first line', () => {
     const p = passage({ text: 'Mitterrand promised recognition.[citation needed]', footnotes: [], citationNeeded: true });
 
-    const message = renderAnswerMessage({ question: 'Mitterrand?', answered: true, passages: [p, passage({ start: 600, end: 700, text: 'Another, sourced.[2]', footnotes: [{ n: 2, text: 'BBC' }] })], reading: PLAIN_READING });
+    const message = renderAnswerMessage({
+      question: 'Mitterrand?',
+      answered: true,
+      passages: [p, passage({ start: 600, end: 700, text: 'Another, sourced.[2]', footnotes: [{ n: 2, text: 'BBC' }] })],
+      reading: PLAIN_READING,
+    });
 
     expect(message.embeds.map((e) => e.color)).toEqual([COLOURS.citationNeeded, COLOURS.sourced]);
     expect(message.embeds[0]?.description).toBe(`${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]`);
@@ -138,7 +167,9 @@ describe('renderAnswerMessage', () => {
     const visible = JSON.stringify([message.content, message.embeds]);
     expect(visible).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
     expect(message.content).toBe('**Question:** @\u200beveryone is <\u200b@123> right?\nFrom **France–North Korea relations**');
-    expect(message.embeds[0]?.description).toBe('> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*');
+    expect(message.embeds[0]?.description).toBe(
+      '> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*',
+    );
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
 
@@ -168,7 +199,10 @@ describe('renderAnswerMessage', () => {
   });
 
   it('renders an abstention as the not-in-corpus message with no buttons: there is nothing to page, follow or rate', () => {
-    const message = renderAnswerMessage({ question: 'Who won the 1998 World Cup?', answered: false, passages: [], reading: PLAIN_READING }, { answerId: 'id1', more: true });
+    const message = renderAnswerMessage(
+      { question: 'Who won the 1998 World Cup?', answered: false, passages: [], reading: PLAIN_READING },
+      { answerId: 'id1', more: true },
+    );
 
     expect(message.content).toBe(`**Question:** Who won the 1998 World Cup?\n${NOT_IN_CORPUS}`);
     expect(message.embeds).toEqual([]);

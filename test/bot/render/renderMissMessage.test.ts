@@ -4,7 +4,14 @@ import type { DocumentSummary } from '../../../src/answer/types.js';
 import { DISCORD_LIMITS } from '../../../src/bot/render/discordLimits.js';
 import { renderMissMessage } from '../../../src/bot/render/renderMissMessage.js';
 
-const doc = (i: number, title = `Doc ${i}`): DocumentSummary => ({ id: `d${i}`, title, sections: 6, references: 0, characters: 100, headings: ['Introduction', 'A', 'B', 'C', 'D', 'E'] });
+const doc = (i: number, title = `Doc ${i}`): DocumentSummary => ({
+  id: `d${i}`,
+  title,
+  sections: 6,
+  references: 0,
+  characters: 100,
+  headings: ['Introduction', 'A', 'B', 'C', 'D', 'E'],
+});
 
 describe('renderMissMessage', () => {
   it('says what was missing, what the corpus covers and what to ask instead', () => {

@@ -3,7 +3,18 @@ import { quoteBlock, safeText } from '../../../src/bot/render/safeText.js';
 
 describe('safeText', () => {
   it('neutralises formatting at the start of every line, not only the first', () => {
-    const text = ['France', '> quoted', '>>> all the rest', '-# subtext', '# heading', '### small heading', '- item', '* star', '1. numbered', '  > indented quote'].join('\n');
+    const text = [
+      'France',
+      '> quoted',
+      '>>> all the rest',
+      '-# subtext',
+      '# heading',
+      '### small heading',
+      '- item',
+      '* star',
+      '1. numbered',
+      '  > indented quote',
+    ].join('\n');
 
     expect(safeText(text).split('\n')).toEqual([
       'France',

@@ -113,7 +113,7 @@ export class FakeDiscord {
   /** Resolves with the first matching call, already recorded or yet to come; rejects after timeoutMs. */
   async waitForCall(predicate: CallPredicate, timeoutMs = 2000): Promise<RecordedCall> {
     const [first] = await this.waitForCalls(predicate, 1, timeoutMs);
-    return first as RecordedCall;
+    return first!;
   }
 
   /** Resolves once `count` matching calls are recorded (the first `count`, oldest first). */
@@ -152,12 +152,12 @@ export class FakeDiscord {
   }
 
   /** Gateway payloads clients sent (IDENTIFY, heartbeats, …), in order. */
-  get gatewayReceived(): Array<{ op: number; d: unknown }> {
+  get gatewayReceived(): { op: number; d: unknown }[] {
     return this.#gateway.received;
   }
 
   /** Query strings of gateway connections, e.g. `{ v: '10', encoding: 'json' }`. */
-  get gatewayConnections(): Array<Record<string, string>> {
+  get gatewayConnections(): Record<string, string>[] {
     return this.#gateway.connections;
   }
 

@@ -28,9 +28,9 @@ interface GatewaySession {
 /** The WebSocket half of the fake: HELLO, heartbeats, IDENTIFY → READY, RESUME, and dispatches to identified sessions. */
 export class FakeGateway {
   /** Gateway payloads clients sent (IDENTIFY, heartbeats, …), in order. */
-  readonly received: Array<{ op: number; d: unknown }> = [];
+  readonly received: { op: number; d: unknown }[] = [];
   /** Query strings of gateway connections, e.g. `{ v: '10', encoding: 'json' }`. */
-  readonly connections: Array<Record<string, string>> = [];
+  readonly connections: Record<string, string>[] = [];
 
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sessions = new Set<GatewaySession>();

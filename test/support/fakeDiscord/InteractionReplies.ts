@@ -22,7 +22,7 @@ interface MessageBody {
   components?: APIMessage['components'];
   flags?: number;
   tts?: boolean;
-  attachments?: Array<{ id: string | number }>;
+  attachments?: { id: string | number }[];
 }
 
 /**
@@ -56,7 +56,7 @@ export class InteractionReplies {
   /** `POST /interactions/:id/:token/callback`. */
   callback(call: RecordedCall, id: string, token: string): RestReply {
     const state = this.#interactions.get(token);
-    if (!state || state.payload.id !== id) return restError(404, 'Unknown interaction', 10062);
+    if (state?.payload.id !== id) return restError(404, 'Unknown interaction', 10062);
     if (state.callbackType !== null) return restError(400, 'Interaction has already been acknowledged.', 40060);
     const { type, data } = (call.body ?? {}) as { type?: InteractionResponseType; data?: MessageBody };
     if (type === undefined) return restError(400, 'Invalid Form Body', 50035);
@@ -98,7 +98,7 @@ export class InteractionReplies {
   followUp(call: RecordedCall, appId: string, token: string): RestReply {
     const state = this.#webhookState(appId, token);
     if (!state) return restError(404, 'Unknown Webhook', 10015);
-    const message = this.#buildMessage(state, (call.body ?? {}) as MessageBody, call.files, null);
+    const message = this.#buildMessage(state, call.body ?? {}, call.files, null);
     state.followUps.push(message);
     return { status: 200, body: message };
   }
@@ -116,7 +116,7 @@ export class InteractionReplies {
       else state.followUps = state.followUps.filter((m) => m !== existing);
       return { status: 204 };
     }
-    const edited = this.#buildMessage(state, (call.body ?? {}) as MessageBody, call.files, existing);
+    const edited = this.#buildMessage(state, call.body ?? {}, call.files, existing);
     if (isOriginal) state.original = edited;
     else state.followUps = state.followUps.map((m) => (m === existing ? edited : m));
     return { status: 200, body: edited };

@@ -47,9 +47,7 @@ export function memberPermissions(options: { manageGuild?: boolean } = {}): stri
   return (options.manageGuild ? EVERYONE_PERMISSIONS | PermissionFlagsBits.ManageGuild : EVERYONE_PERMISSIONS).toString();
 }
 
-export function guildMember(
-  params: { user?: APIUser; roles?: string[]; manageGuild?: boolean; permissions?: string } = {},
-): APIInteractionGuildMember {
+export function guildMember(params: { user?: APIUser; roles?: string[]; manageGuild?: boolean; permissions?: string } = {}): APIInteractionGuildMember {
   return {
     user: params.user ?? apiUser(),
     roles: params.roles ?? [],

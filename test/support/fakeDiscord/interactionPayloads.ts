@@ -168,7 +168,7 @@ export function selectInteraction(params: SelectParams): APIMessageComponentGuil
     type: InteractionType.MessageComponent,
     message: params.message,
     data: { custom_id: params.customId, component_type: ComponentType.StringSelect, values: params.values },
-  } as APIMessageComponentGuildInteraction;
+  };
 }
 
 export interface ModalSubmitParams extends InteractionContext {
@@ -192,7 +192,7 @@ export function modalSubmitInteraction(params: ModalSubmitParams): APIModalSubmi
         components: [{ type: ComponentType.TextInput, custom_id, value }],
       })),
     },
-  } as APIModalSubmitGuildInteraction;
+  };
 }
 
 export interface MessageContextMenuParams extends CommandContext {

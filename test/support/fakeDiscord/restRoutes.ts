@@ -35,20 +35,22 @@ export function restRoutes(deps: RestRouteDeps): RestRoute[] {
       session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
     },
   });
-  const putCommands = (scope: string) => (call: RecordedCall): RestReply => {
-    const sent = Array.isArray(call.body) ? call.body : [];
-    const stored = sent.map((command: Record<string, unknown>) => ({
-      id: snowflake(),
-      application_id: applicationId,
-      version: snowflake(),
-      type: ApplicationCommandType.ChatInput,
-      default_member_permissions: null,
-      ...(scope === 'global' ? {} : { guild_id: scope }),
-      ...command,
-    }));
-    commands.set(scope, stored);
-    return { status: 200, body: stored };
-  };
+  const putCommands =
+    (scope: string) =>
+    (call: RecordedCall): RestReply => {
+      const sent = Array.isArray(call.body) ? call.body : [];
+      const stored = sent.map((command: Record<string, unknown>) => ({
+        id: snowflake(),
+        application_id: applicationId,
+        version: snowflake(),
+        type: ApplicationCommandType.ChatInput,
+        default_member_permissions: null,
+        ...(scope === 'global' ? {} : { guild_id: scope }),
+        ...command,
+      }));
+      commands.set(scope, stored);
+      return { status: 200, body: stored };
+    };
   return [
     { method: 'GET', pattern: /^\/gateway\/bot$/, auth: true, handle: gatewayInfo },
     { method: 'GET', pattern: /^\/users\/@me$/, auth: true, handle: () => ({ status: 200, body: botUser }) },
@@ -82,8 +84,7 @@ export function restRoutes(deps: RestRouteDeps): RestRoute[] {
       method,
       pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
       auth: false,
-      handle: (call: RecordedCall, [appId, token, messageId]: string[]) =>
-        replies.webhookMessage(call, appId ?? '', token ?? '', messageId ?? ''),
+      handle: (call: RecordedCall, [appId, token, messageId]: string[]) => replies.webhookMessage(call, appId ?? '', token ?? '', messageId ?? ''),
     })),
   ];
 }

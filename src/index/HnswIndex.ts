@@ -15,14 +15,15 @@ export interface HnswParams {
    */
   readonly efConstruction: number;
   /**
-   * Candidate list size while searching (raised to `k` when smaller). Default 200: hash vectors
-   * of short questions have many near-ties; at 100,000 chunks recall@10 was 0.975 with 128 and
-   * 0.981 with 192 (docs/performance.md).
+   * Candidate list size while searching (raised to `k` when smaller). Default 240: hash vectors
+   * of short questions have many near-ties; at 100,000 chunks recall@10 was 0.975 with 128,
+   * 0.981 with 192, and with the questions as read (shorter, keyword-like) 0.979 with 200 and
+   * 0.984 with 240 (docs/performance.md).
    */
   readonly efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 24, efConstruction: 80, efSearch: 200 };
+export const DEFAULT_HNSW: HnswParams = { m: 24, efConstruction: 80, efSearch: 240 };
 
 /**
  * Cosine HNSW index over hnswlib-node. Callers see positions 0..size-1 (the chunks' positions);

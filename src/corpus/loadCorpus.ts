@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, isUserError } from '../errors.js';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './DocumentLimits.js';
-import { DOCUMENT_EXTENSIONS, parseDocument } from './parseDocument.js';
+import { isDocumentFileName } from './documentFileName.js';
+import { parseDocument } from './parseDocument.js';
 import type { Document } from './types.js';
 
 export interface LoadedCorpus {
@@ -35,7 +36,7 @@ export function listCorpusFiles(dir: string): string[] {
     throw new UserError('corpus_missing', `corpus: folder "${dir}" cannot be read; set CORPUS_DIR to a folder of .txt or .md files`);
   }
   return names
-    .filter((n) => (DOCUMENT_EXTENSIONS as readonly string[]).some((ext) => n.toLowerCase().endsWith(ext)))
+    .filter(isDocumentFileName)
     .filter((n) => isFileOrUnreadable(join(dir, n)))
     .sort();
 }

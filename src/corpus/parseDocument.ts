@@ -1,12 +1,10 @@
 import { UserError } from '../errors.js';
 import { assertPlainText } from './assertPlainText.js';
+import { assertDocumentFileName, extensionOf } from './documentFileName.js';
 import { DEFAULT_DOCUMENT_LIMITS, DocumentBudget, type DocumentLimits } from './DocumentLimits.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseWikipedia } from './parseWikipedia.js';
 import type { Document } from './types.js';
-
-/** File extensions the corpus accepts. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
 
 /**
  * Decodes and parses one corpus file. `.md` is Markdown; `.txt` is Wikipedia plain text
@@ -15,10 +13,8 @@ export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
  * `document_too_large` when the text passes one of `limits` (before it is all parsed).
  */
 export function parseDocument(fileName: string, bytes: Uint8Array, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Document {
+  assertDocumentFileName(fileName);
   const ext = extensionOf(fileName);
-  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new UserError('bad_document', `corpus: "${fileName}" is not a .txt or .md file`);
-  }
   const text = decodeUtf8(fileName, bytes);
   const id = documentId(fileName);
   const budget = new DocumentBudget(fileName, limits);
@@ -33,11 +29,6 @@ export function parseDocument(fileName: string, bytes: Uint8Array, limits: Docum
 export function documentId(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base.slice(0, base.length - extensionOf(base).length);
-}
-
-function extensionOf(fileName: string): string {
-  const m = /\.[^./\\]+$/.exec(fileName);
-  return m ? m[0].toLowerCase() : '';
 }
 
 function decodeUtf8(fileName: string, bytes: Uint8Array): string {

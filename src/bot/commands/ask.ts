@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { validateQuestion } from '../../answer/validateQuestion.js';
+import { MAX_QUESTION_CHARS, validateQuestion } from '../../answer/validateQuestion.js';
 import { answerQuestion, sendQuestionReply } from '../answerQuestion.js';
 import type { BotContext } from '../BotContext.js';
 import { checkAskLimit } from '../replies.js';
@@ -7,7 +7,7 @@ import { checkAskLimit } from '../replies.js';
 export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question; the answer quotes the corpus with its footnotes')
-  .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(500))
+  .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(MAX_QUESTION_CHARS))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
 /** /ask: checks the limit and the question, defers (retrieval may take a while), answers. */

@@ -6,7 +6,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import { DOCUMENT_EXTENSIONS } from '../../corpus/parseDocument.js';
+import { assertDocumentFileName } from '../../corpus/documentFileName.js';
 import { UserError } from '../../errors.js';
 import { documentChoices } from '../autocompleteChoices.js';
 import type { BotContext } from '../BotContext.js';
@@ -65,9 +65,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
         await interaction.editReply(renderCorpusChange('Imported', change.doc, change.build));
         return;
       }
-      if (!DOCUMENT_EXTENSIONS.some((ext) => file!.name.toLowerCase().endsWith(ext))) {
-        throw new UserError('bad_document', `corpus: "${file!.name}" is not a .txt or .md file`);
-      }
+      assertDocumentFileName(file!.name);
       if (file!.size > ctx.maxUploadBytes) throw tooLarge(file!.name, file!.size, ctx.maxUploadBytes);
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const bytes = await downloadAttachment(file!.url, ctx.maxUploadBytes, file!.name);

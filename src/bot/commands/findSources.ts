@@ -1,4 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
+import { MAX_QUESTION_CHARS } from '../../answer/validateQuestion.js';
 import { UserError } from '../../errors.js';
 import { answerQuestion, sendQuestionReply } from '../answerQuestion.js';
 import type { BotContext } from '../BotContext.js';
@@ -7,14 +8,11 @@ import { checkAskLimit } from '../replies.js';
 
 export const data = new ContextMenuCommandBuilder().setName('Find sources').setType(ApplicationCommandType.Message);
 
-/** Longest text the engine takes as a question. */
-const MAX_CLAIM_CHARS = 500;
-
 /** "Find sources" on a message: the passages that bear on what it says, shown in the channel; nothing found is for the asker alone. */
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
   const claim = interaction.targetMessage.content.trim();
   if (claim === '') throw new UserError('no_text', 'find sources: that message has no text to check');
   checkAskLimit(ctx, interaction.user.id);
   await interaction.deferReply();
-  await sendQuestionReply(interaction, await answerQuestion(ctx, truncate(claim, MAX_CLAIM_CHARS), 'Checking'));
+  await sendQuestionReply(interaction, await answerQuestion(ctx, truncate(claim, MAX_QUESTION_CHARS), 'Checking'));
 }

@@ -1,4 +1,5 @@
 import type { Answer, CorpusOverview } from '../../answer/types.js';
+import { MAX_QUESTION_CHARS } from '../../answer/validateQuestion.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, truncate } from './discordLimits.js';
@@ -24,7 +25,7 @@ export function renderMissMessage(answer: Answer, overview: CorpusOverview, labe
   });
   const more = overview.documents.length > MAX_DOCUMENTS ? [`• …and ${overview.documents.length - MAX_DOCUMENTS} more (see /corpus list)`] : [];
   const lines = [
-    `**${label}:** ${truncate(safeText(answer.question), 500)}`,
+    `**${label}:** ${truncate(safeText(answer.question), MAX_QUESTION_CHARS)}`,
     ...(read ? [`-# ${read}`] : []),
     declineLine(answer.reading, quote),
     '',

@@ -268,7 +268,7 @@ export class WordNet {
     return kinds.flatMap((p) => this.synset(p.pos, p.offset).words.flatMap((w) => [w, ...this.baseForms(w).map(toKey)]));
   }
 
-  /** Base forms of the specific words of a synset's definition: lemmas with few senses, no function words. */
+  /** Base forms of the specific words of a synset's definition: nouns and adjectives of few senses, no verbs. */
   private definingWords(synset: Synset): string[] {
     const found: string[] = [];
     for (const word of synset.definition.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
@@ -277,8 +277,10 @@ export class WordNet {
       const base = bases[0];
       if (base === undefined || base.includes(' ')) continue;
       // Every reading must be specific: "made" is an adjective of few senses, and a form of "make".
-      const senses = (b: string): number => PARTS_OF_SPEECH.reduce((sum, pos) => sum + (this.lookup(pos, toKey(b))?.offsets.length ?? 0), 0);
-      if (bases.every((b) => senses(b) <= MAX_DEFINING_SENSES)) found.push(base);
+      const senses = (b: string, of: readonly PartOfSpeech[] = PARTS_OF_SPEECH): number =>
+        of.reduce((sum, pos) => sum + (this.lookup(pos, toKey(b))?.offsets.length ?? 0), 0);
+      // A thing or a quality says what the word is about; a verb ("including", "live") says how.
+      if (bases.every((b) => senses(b) <= MAX_DEFINING_SENSES && senses(b, ['verb']) === 0)) found.push(base);
     }
     return found;
   }

@@ -72,7 +72,7 @@ describe('ask: how the question was read', () => {
     expect(result.stdout).toMatch(/^question: who did pres sarkozi pick/m);
     expect(result.stdout).toMatch(/^ {2}president \[expanded from "pres"\] {2}key/m);
     expect(result.stdout).toMatch(/^ {2}1\. key [\d.]+ {2}cov [\d.]+ {2}score [\d.]+ {2}france-north-korea-relations — Introduction/m);
-    expect(result.stdout).toMatch(/^decision: answered \(key coverage \+[\d.]+ against MIN_RELEVANCE 0\.41\)$/m);
+    expect(result.stdout).toMatch(/^decision: answered \(key coverage \+[\d.]+ against MIN_RELEVANCE 0\.39\)$/m);
   });
 
   it('--after reads a follow-up with the question before it as context', async () => {

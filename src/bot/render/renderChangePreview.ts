@@ -1,12 +1,11 @@
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import type { ChangedSentence } from '../../corpus/diffDocuments.js';
-import type { ChangePreview, VersionLabel } from '../../editing/ChangePreview.js';
+import type { ChangePreview } from '../../editing/ChangePreview.js';
+import { describeLabel, PREVIEW_QUOTES } from '../../render/renderCorpusText.js';
 import type { BotMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
-/** Sentences quoted per list (added, removed, changed); the counts say how many there are in all. */
-export const PREVIEW_QUOTES = 3;
 /**
  * Longest sentence quoted in a preview, and longest list of headings, in characters: with every
  * field full the embed stays under Discord's 6000-character total.
@@ -68,15 +67,6 @@ function previewButtons(previewId: string): APIActionRowComponent<APIButtonCompo
     custom_id: previewButtonId(action, previewId),
   });
   return { type: ComponentType.ActionRow, components: [button('apply', ButtonStyle.Success, 'Apply'), button('cancel', ButtonStyle.Secondary, 'Cancel')] };
-}
-
-/** `version 3, revision 123 of 2017-06-01`; `fallback` when the label holds neither. */
-export function describeLabel(label: VersionLabel, fallback: string): string {
-  const parts = [
-    ...(label.version === undefined ? [] : [`version ${label.version}`]),
-    ...(label.revisionId === undefined ? [] : [`revision ${label.revisionId}${label.timestamp === undefined ? '' : ` of ${label.timestamp.slice(0, 10)}`}`]),
-  ];
-  return parts.length === 0 ? fallback : parts.join(', ');
 }
 
 function listField(name: string, value: string): APIEmbedField[] {

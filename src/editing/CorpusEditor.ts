@@ -110,6 +110,12 @@ export class CorpusEditor {
     };
   }
 
+  /** The URL of the article a document was imported from; undefined for any other document. */
+  async articleUrl(docId: string): Promise<string | undefined> {
+    const name = this.fileOf(docId);
+    return parseDocument(name, await readFile(join(this.corpusDir, name)), this.limits).source?.url;
+  }
+
   /** Compares a stored version with the current document (or with nothing, for a removed one), changing nothing. */
   async prepareRollback(docId: string, version: number): Promise<PreparedChange | NoChange> {
     const target = await this.store.version(docId, version);

@@ -1,8 +1,9 @@
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import type { ChangedSentence } from '../../corpus/diffDocuments.js';
 import type { ChangePreview } from '../../editing/ChangePreview.js';
+import type { NoChange } from '../../editing/CorpusEditor.js';
 import { describeLabel, PREVIEW_QUOTES } from '../../render/renderCorpusText.js';
-import type { BotMessage } from './BotMessage.js';
+import { type BotMessage, textMessage } from './BotMessage.js';
 import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
 import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
@@ -87,4 +88,9 @@ function quote(text: string): string {
 
 function changedQuote({ before, after }: ChangedSentence): string {
   return `${quote(before)}\n→\n${quote(after)}`;
+}
+
+/** "Nothing changed": the document already holds that revision or content. */
+export function renderNoChange({ doc, at }: NoChange): BotMessage {
+  return textMessage(`Nothing changed: **${safeText(doc.title)}** (\`${doc.id}\`) is already at ${describeLabel(at, 'this content')}.`);
 }

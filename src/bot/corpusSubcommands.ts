@@ -1,8 +1,7 @@
 import { type Attachment, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { assertDocumentFileName } from '../corpus/documentFileName.js';
-import type { CorpusEditor, NoChange, PreparedChange } from '../editing/CorpusEditor.js';
+import type { NoChange, PreparedChange } from '../editing/CorpusEditor.js';
 import { UserError } from '../errors.js';
-import type { CorpusStore } from '../store/CorpusStore.js';
 import type { BotContext } from './BotContext.js';
 import { downloadAttachment } from './downloadAttachment.js';
 import type { PendingPreviews } from './PendingPreviews.js';
@@ -17,13 +16,7 @@ import { ephemeral } from './replies.js';
 export const GAPS_DAYS = 30;
 
 /** What the update, rollback, history and gaps subcommands and their buttons need. */
-export type ChangeContext = Pick<BotContext, 'importArticle' | 'maxUploadBytes'> & {
-  readonly corpus: CorpusEditor;
-  readonly store: CorpusStore;
-  readonly previews: PendingPreviews;
-  /** A document's title in the live index, when it has one. */
-  readonly titleOf: (docId: string) => string | undefined;
-};
+export type ChangeContext = Pick<BotContext, 'importArticle' | 'maxUploadBytes' | 'corpus' | 'store' | 'previews' | 'titleOf'>;
 
 /**
  * `/corpus update doc [file|url]`: the new version from an upload, from a Wikipedia URL, or (with

@@ -25,8 +25,7 @@ async function main(): Promise<number> {
 
 async function start(config: Config): Promise<void> {
   const logger = createConsoleLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const engine = await openBotEngine(config, logger);
-  const app = createApp({ config, engine, logger });
+  const app = createApp({ config, ...(await openBotEngine(config, logger)), logger });
   const stop = (signal: string) => {
     logger.info('shutting down', { signal });
     app.stop().then(

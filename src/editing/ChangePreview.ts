@@ -22,8 +22,11 @@ export interface ChangePreview {
   readonly from: VersionLabel;
   readonly to: VersionLabel;
   readonly diff: DocumentDiff;
-  /** Chunks of the new version: in all, and those whose text the current version lacks (embedded by the build unless cached). */
-  readonly chunks: { readonly total: number; readonly toEmbed: number };
+  /**
+   * Chunks of the new version: in all (the incremental build embeds every chunk of a changed
+   * document), and those whose text the current version lacks.
+   */
+  readonly chunks: { readonly total: number; readonly newText: number };
 }
 
 /** The preview of replacing `before` with `after`: the document diff and the chunks the build will embed. */
@@ -35,7 +38,7 @@ export function previewChange(action: ChangePreview['action'], before: Document,
     doc: { id: after.id, title: after.title },
     ...labels,
     diff: diffDocuments(before, after),
-    chunks: { total: chunks.length, toEmbed: chunks.filter((c) => !known.has(embeddingText(c, after.text))).length },
+    chunks: { total: chunks.length, newText: chunks.filter((c) => !known.has(embeddingText(c, after.text))).length },
   };
 }
 

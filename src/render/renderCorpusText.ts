@@ -27,7 +27,7 @@ export function renderPreviewText(preview: ChangePreview): string {
     `  sections    ${diff.sectionsAdded.length} added, ${diff.sectionsRemoved.length} removed`,
     `  sentences   ${diff.sentencesAdded.length} added, ${diff.sentencesRemoved.length} removed, ${diff.sentencesChanged.length} changed`,
     `  references  ${diff.referencesAdded.length} added, ${diff.referencesRemoved.length} removed`,
-    `  chunks      ${preview.chunks.toEmbed} of ${preview.chunks.total} to re-embed`,
+    `  chunks      ${preview.chunks.total} to re-embed (${preview.chunks.newText} with new text)`,
     ...list('Sections added', diff.sectionsAdded),
     ...list('Sections removed', diff.sectionsRemoved),
     ...list(

@@ -62,7 +62,7 @@ describe('npm run corpus', () => {
       '  sections    0 added, 0 removed',
       '  sentences   0 added, 0 removed, 1 changed',
       '  references  0 added, 0 removed',
-      expect.stringMatching(/^ {2}chunks {6}1 of \d+ to re-embed$/),
+      expect.stringMatching(/^ {2}chunks {6}\d+ to re-embed \(1 with new text\)$/),
       'Sentences changed (1):',
       '  > Relations between France and North Korea are limited but growing.',
       '    → Relations between France and North Korea are very limited.',

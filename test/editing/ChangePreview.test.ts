@@ -46,14 +46,14 @@ describe('previewChange', () => {
         identical: false,
       },
       // The lead's chunk changed; the History chunk is the same text.
-      chunks: { total: 2, toEmbed: 1 },
+      chunks: { total: 2, newText: 1 },
     });
   });
 
-  it('has nothing to embed when only the revision line differs', () => {
+  it('finds no new text when only the revision line differs', () => {
     const before = WIKI(1, 'The harbour opened in 1850.');
     const after = WIKI(2, 'The harbour opened in 1850.');
-    expect(previewChange('rollback', before, after, { from: {}, to: { version: 1 } }).chunks).toEqual({ total: 2, toEmbed: 0 });
+    expect(previewChange('rollback', before, after, { from: {}, to: { version: 1 } }).chunks).toEqual({ total: 2, newText: 0 });
   });
 });
 

@@ -173,7 +173,7 @@ describe('CorpusEditor', () => {
           referencesAdded: ['Quellmar Gazette, 1999'],
           referencesRemoved: ['Quellmar Gazette, 1998'],
         },
-        chunks: { total: 1, toEmbed: 1 },
+        chunks: { total: 1, newText: 1 },
       });
       expect(readFileSync(join(corpusDir, 'kettles.txt'), 'utf8')).toBe(DOC);
 
@@ -207,7 +207,7 @@ describe('CorpusEditor', () => {
       await editor().apply((await editor().prepareUpdate('kettles', { bytes: Buffer.from(DOC_2) })) as PreparedChange, actor);
 
       const prepared = (await editor().prepareRollback('kettles', 1)) as PreparedChange;
-      expect(prepared.preview).toMatchObject({ action: 'rollback', from: { version: 2 }, to: { version: 1 }, chunks: { total: 1, toEmbed: 1 } });
+      expect(prepared.preview).toMatchObject({ action: 'rollback', from: { version: 2 }, to: { version: 1 }, chunks: { total: 1, newText: 1 } });
       const change = await editor().apply(prepared, actor);
 
       expect(change.version).toBe(3);

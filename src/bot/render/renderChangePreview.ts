@@ -42,7 +42,7 @@ export function renderChangePreview(preview: ChangePreview, previewId: string, e
     `**Sections:** ${diff.sectionsAdded.length} added, ${diff.sectionsRemoved.length} removed`,
     `**Sentences:** ${diff.sentencesAdded.length} added, ${diff.sentencesRemoved.length} removed, ${diff.sentencesChanged.length} changed`,
     `**References:** ${diff.referencesAdded.length} added, ${diff.referencesRemoved.length} removed`,
-    `**Chunks to re-embed:** ${preview.chunks.toEmbed} of ${preview.chunks.total}`,
+    `**Chunks to re-embed:** ${preview.chunks.total} (${preview.chunks.newText} with new text)`,
     '',
     `Only you can apply this; the buttons expire <t:${Math.floor(expires.getTime() / 1000)}:R>.`,
   ].join('\n');

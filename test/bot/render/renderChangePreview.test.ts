@@ -19,7 +19,7 @@ const PREVIEW: ChangePreview = {
     referencesRemoved: [],
     identical: false,
   },
-  chunks: { total: 40, toEmbed: 3 },
+  chunks: { total: 40, newText: 3 },
 };
 
 describe('renderChangePreview', () => {
@@ -35,7 +35,7 @@ describe('renderChangePreview', () => {
           '**Sections:** 1 added, 0 removed',
           '**Sentences:** 4 added, 1 removed, 1 changed',
           '**References:** 1 added, 0 removed',
-          '**Chunks to re-embed:** 3 of 40',
+          '**Chunks to re-embed:** 40 (3 with new text)',
           '',
           'Only you can apply this; the buttons expire <t:1795943100:R>.',
         ].join('\n'),

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Engine } from '../answer/Engine.js';
-import { AnswerMemory } from '../bot/AnswerMemory.js';
+import type { LiveIndex } from '../answer/LiveIndex.js';
+import { RecentAnswers } from '../bot/RecentAnswers.js';
 import type { BotContext } from '../bot/BotContext.js';
 import { importWikipedia } from '../wikipedia/importWikipedia.js';
 import { createInteractionHandler } from '../bot/InteractionRouter.js';
@@ -14,8 +14,8 @@ import type { Logger } from '../logging/Logger.js';
 
 export interface AppOptions {
   readonly config: Config;
-  readonly engine: Engine;
-  /** Opened once with the engine (`openBotEngine`); the app prunes it daily and closes it on stop. */
+  readonly liveIndex: LiveIndex;
+  /** Opened once with the index (`openBotIndex`); the app prunes it daily and closes it on stop. */
   readonly store: CorpusStore;
   readonly logger: Logger;
 }
@@ -36,21 +36,21 @@ export interface App {
  * client. The client asks for the Guilds intent only (no privileged intents): interactions
  * carry everything the commands read, including a "Find sources" target message's text.
  */
-export function createApp({ config, engine, store, logger }: AppOptions): App {
+export function createApp({ config, liveIndex, store, logger }: AppOptions): App {
   const ctx: BotContext = {
-    engine,
+    liveIndex,
     logger,
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
-    answers: new AnswerMemory(),
+    recentAnswers: new RecentAnswers(),
     store,
-    corpus: new CorpusEditor(config.CORPUS_DIR, engine, store, documentLimitsFromConfig(config)),
+    corpus: new CorpusEditor(config.CORPUS_DIR, liveIndex, store, documentLimitsFromConfig(config)),
     previews: new PendingPreviews(),
-    titleOf: (docId) => engine.service.listDocuments().find((d) => d.id === docId)?.title,
+    titleOf: (docId) => liveIndex.answerer.listDocuments().find((d) => d.id === docId)?.title,
     corpusGuildIds: config.CORPUS_GUILD_IDS,
     importArticle: (url) => importWikipedia(url, config.WIKIPEDIA_API_URL ? { apiUrl: config.WIKIPEDIA_API_URL } : {}),
     moderatorRoleId: config.MODERATOR_ROLE_ID,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
-    passages: config.ANSWER_PASSAGES,
+    passagesPerPage: config.ANSWER_PASSAGES,
   };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -78,7 +78,7 @@ export function createApp({ config, engine, store, logger }: AppOptions): App {
       pruning = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
       await client.login(token);
       await ready;
-      logger.info('bot ready', { user: client.user?.tag, documents: engine.service.listDocuments().length });
+      logger.info('bot ready', { user: client.user?.tag, documents: liveIndex.answerer.listDocuments().length });
     },
     async stop() {
       if (stopped) return;

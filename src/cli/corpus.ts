@@ -9,7 +9,8 @@ import { renderBuildSummary } from '../render/renderBuildSummary.js';
 import { renderHistoryText, renderPreviewText, renderVersionLine } from '../render/renderCorpusText.js';
 import type { CorpusStore } from '../store/CorpusStore.js';
 import { SqliteStore } from '../store/SqliteStore.js';
-import { openEngine } from './openEngine.js';
+import { openLiveIndex } from '../app/openLiveIndex.js';
+import { openOptionsForCli } from './openOptionsForCli.js';
 import { parseCliArgs, positiveInt } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
@@ -86,9 +87,9 @@ async function rollback(config: ReturnType<typeof loadConfig>, store: CorpusStor
     process.stdout.write('Nothing changed yet. Run again with --yes to apply.\n');
     return;
   }
-  const { engine } = await openEngine(config);
+  const { liveIndex } = await openLiveIndex(config, openOptionsForCli());
   const actor = { id: 'operator', name: userInfo().username, guild: null };
-  const change = await new CorpusEditor(config.CORPUS_DIR, engine, store, limits).apply(preview, actor);
+  const change = await new CorpusEditor(config.CORPUS_DIR, liveIndex, store, limits).apply(preview, actor);
   process.stdout.write(`Rolled back "${change.doc.title}" (${change.doc.id}) to version ${version}, recorded as version ${change.version}.\n`);
   process.stdout.write(renderBuildSummary(change.build, config.DATA_DIR));
   process.stdout.write('A running bot answers from the index it loaded: restart it to answer from this version.\n');

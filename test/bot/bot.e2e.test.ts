@@ -16,7 +16,7 @@ import {
 import { type App, createApp } from '../../src/app/createApp.js';
 import { errorText } from '../support/errorText.js';
 import { changesIn, votesIn } from '../support/readStore.js';
-import { openBotEngine } from '../../src/app/openBotEngine.js';
+import { openBotIndex } from '../../src/app/openBotIndex.js';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { type Logger } from '../../src/logging/Logger.js';
@@ -135,7 +135,7 @@ describe('the bot against a fake Discord', () => {
       (message: string, context: object = {}) =>
         logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
     const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-    app = createApp({ config, ...(await openBotEngine(config, logger)), logger });
+    app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
     await app.start();
   });
 

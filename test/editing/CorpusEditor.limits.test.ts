@@ -15,9 +15,9 @@ describe('CorpusEditor and document limits', () => {
     const corpusDir = join(dir, 'corpus');
     mkdirSync(corpusDir);
     let rebuilds = 0;
-    const engine = { rebuild: () => Promise.resolve((rebuilds++, {} as never)) };
+    const liveIndex = { rebuild: () => Promise.resolve((rebuilds++, {} as never)) };
     const store = await SqliteStore.open({ dataDir: join(dir, 'data'), retentionDays: 90 });
-    const editor = new CorpusEditor(corpusDir, engine, store, { sections: 1000, sentences: 20_000, chunks: 3, lineChars: 20_000 });
+    const editor = new CorpusEditor(corpusDir, liveIndex, store, { sections: 1000, sentences: 20_000, chunks: 3, lineChars: 20_000 });
     const sections = `# Many\n\n${Array.from({ length: 100_000 }, (_, i) => `## h${i}\nA b${i} c.\n`).join('')}`;
     const chunks = `# Few\n\n${Array.from({ length: 4 }, (_, i) => `## h${i}\n\nSentence ${i} is here.\n`).join('\n')}`;
 

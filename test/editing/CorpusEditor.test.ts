@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answer/Engine.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 import { CorpusEditor, type NoChange, type PreparedChange } from '../../src/editing/CorpusEditor.js';
 import { safeFileName } from '../../src/editing/fileNames.js';
@@ -17,11 +17,11 @@ const actor = { id: '1300000000000000001', name: 'mod', guild: '1200000000000000
 describe('CorpusEditor', () => {
   let dir: string;
   let corpusDir: string;
-  let engine: Engine;
+  let liveIndex: LiveIndex;
   let store: SqliteStore;
-  const ids = () => engine.service.listDocuments().map((d) => d.id);
+  const ids = () => liveIndex.answerer.listDocuments().map((d) => d.id);
   const changes = async () => (await store.auditLog()).map((c) => [c.action, c.doc, c.status, c.version, c.reason]).reverse();
-  const editor = (live: Pick<Engine, 'rebuild'> = engine, records: CorpusStore = store) => new CorpusEditor(corpusDir, live, records);
+  const editor = (live: Pick<LiveIndex, 'rebuild'> = liveIndex, records: CorpusStore = store) => new CorpusEditor(corpusDir, live, records);
   const failing = { rebuild: () => Promise.reject(new Error('disk full')) };
 
   beforeEach(async () => {
@@ -29,7 +29,14 @@ describe('CorpusEditor', () => {
     corpusDir = join(dir, 'corpus');
     mkdirSync(corpusDir);
     copyFileSync(join('corpus', FILE), join(corpusDir, FILE));
-    ({ engine } = await Engine.open({ corpusDir, dataDir: join(dir, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 }));
+    ({ liveIndex } = await LiveIndex.open({
+      corpusDir,
+      dataDir: join(dir, 'data'),
+      embedder: new HashEmbedder(),
+      embeddingModel: null,
+      minRelevance: 0.5,
+      passagesPerAnswer: 3,
+    }));
     store = await SqliteStore.open({ dataDir: join(dir, 'data'), retentionDays: 90 });
   });
 
@@ -70,7 +77,7 @@ describe('CorpusEditor', () => {
 
   it('refuses a change the store cannot record, before anything goes live', async () => {
     let rebuilds = 0;
-    const counting = { rebuild: () => (rebuilds++, engine.rebuild()) };
+    const counting = { rebuild: () => (rebuilds++, liveIndex.rebuild()) };
     const refusing = Object.assign(Object.create(store) as CorpusStore, {
       beginChange: () => Promise.reject(new Error('store_unwritable: store: the database cannot be written (SQLITE_FULL), so nothing was changed')),
     });
@@ -89,7 +96,7 @@ describe('CorpusEditor', () => {
         outcome.status === 'done' ? Promise.reject(new Error('store_unwritable: no space')) : complete(id, outcome),
     });
 
-    await expect(editor(engine, unsettling).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow('store_unwritable: no space');
+    await expect(editor(liveIndex, unsettling).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow('store_unwritable: no space');
 
     expect(readdirSync(corpusDir)).toEqual([FILE]);
     expect(ids()).toEqual(['france-north-korea-relations']);

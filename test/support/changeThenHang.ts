@@ -6,16 +6,23 @@
  * Usage: tsx test/support/changeThenHang.ts add|update|remove CORPUS_DIR DATA_DIR [FILE_NAME FILE_TEXT | DOC_ID FILE_TEXT | DOC_ID]
  */
 import { writeSync } from 'node:fs';
-import { Engine } from '../../src/answer/Engine.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
 import { CorpusEditor, type PreparedChange } from '../../src/editing/CorpusEditor.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 import { SqliteStore } from '../../src/store/SqliteStore.js';
 
 const [action, corpusDir, dataDir, ...rest] = process.argv.slice(2);
-const { engine } = await Engine.open({ corpusDir: corpusDir!, dataDir: dataDir!, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 });
+const { liveIndex } = await LiveIndex.open({
+  corpusDir: corpusDir!,
+  dataDir: dataDir!,
+  embedder: new HashEmbedder(),
+  embeddingModel: null,
+  minRelevance: 0.5,
+  passagesPerAnswer: 3,
+});
 const store = await SqliteStore.open({ dataDir: dataDir!, retentionDays: 90 });
-const rebuild = engine.rebuild.bind(engine);
-engine.rebuild = () => {
+const rebuild = liveIndex.rebuild.bind(liveIndex);
+liveIndex.rebuild = () => {
   const building = rebuild();
   setTimeout(() => {
     writeSync(1, 'rebuilding\n');
@@ -23,7 +30,7 @@ engine.rebuild = () => {
   }, 0);
   return building;
 };
-const editor = new CorpusEditor(corpusDir!, engine, store);
+const editor = new CorpusEditor(corpusDir!, liveIndex, store);
 const actor = { id: '1300000000000000001', name: 'mod', guild: '1200000000000000002' };
 if (action === 'add') await editor.add({ fileName: rest[0]!, bytes: Buffer.from(rest[1]!), actor });
 else if (action === 'update') await editor.apply((await editor.prepareUpdate(rest[0]!, { bytes: Buffer.from(rest[1]!) })) as PreparedChange, actor);

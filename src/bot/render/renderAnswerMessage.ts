@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { Answer, Footnote, Passage } from '../../answer/types.js';
+import type { Answer, CitedReference, Passage } from '../../answer/types.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
 import { answerButtons, pagerButtons } from './answerButtons.js';
 import { COLOURS } from './colours.js';
@@ -57,7 +57,7 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   }
   const firstRank = options.firstRank ?? 1;
   const passages = collapseRepeats(answer.passages);
-  const docs = new Set(passages.map((p) => p.passage.doc));
+  const docs = new Set(passages.map((p) => p.passage.docId));
   const source = docs.size === 1 ? `\nFrom ${documentName(passages[0]!.passage)}` : '';
   const shown = new Set<string>();
   const { embeds, dropped } = fitEmbeds(passages.map((p, i) => passageEmbed(p, firstRank + i, docs.size > 1, shown)));
@@ -96,7 +96,7 @@ export function collapseRepeats(passages: readonly Passage[]): ShownPassage[] {
   const kept: { passage: Passage; alsoIn: string[]; words: Set<string> }[] = [];
   for (const p of passages) {
     const words = wordSet(p.text);
-    const same = kept.find((k) => k.passage.doc === p.doc && sameFootnotes(k.passage, p) && overlap(k.words, words) >= REPEAT_OVERLAP);
+    const same = kept.find((k) => k.passage.docId === p.docId && sameFootnotes(k.passage, p) && overlap(k.words, words) >= REPEAT_OVERLAP);
     if (same) {
       if (!same.alsoIn.includes(p.section)) same.alsoIn.push(p.section);
     } else kept.push({ passage: p, alsoIn: [], words });
@@ -125,9 +125,9 @@ function passageEmbed({ passage: p, alsoIn }: ShownPassage, rank: number, manyDo
   const warning = p.citationNeeded ? `${UNSOURCED_WARNING}\n` : '';
   const again = alsoIn.length > 0 ? `\n-# The article says this again in ${alsoIn.map((s) => `*${safeText(s)}*`).join(', ')}.` : '';
   // Footnotes go under the quote in small print, each once per message.
-  const fresh = p.footnotes.filter((f) => !shown.has(`${p.doc}:${f.n}`));
-  const repeated = p.footnotes.filter((f) => shown.has(`${p.doc}:${f.n}`));
-  for (const f of p.footnotes) shown.add(`${p.doc}:${f.n}`);
+  const fresh = p.footnotes.filter((f) => !shown.has(`${p.docId}:${f.n}`));
+  const repeated = p.footnotes.filter((f) => shown.has(`${p.docId}:${f.n}`));
+  for (const f of p.footnotes) shown.add(`${p.docId}:${f.n}`);
   const notes = [
     ...(fresh.length > 0 ? footnoteList(fresh, FOOTNOTE_CHARS, p.text).split('\n') : []),
     ...(repeated.length > 0 ? [`${repeated.map((f) => `[${f.n}]`).join(' ')} as above`] : []),
@@ -151,7 +151,7 @@ const FOOTNOTE_CHARS = 2000;
  * within one field value, marked when they close the paragraph rather than `quote`; footnotes
  * that do not fit are summarised as "…and k more (see /cite)" rather than cut mid-reference.
  */
-export function footnoteList(footnotes: readonly Footnote[], max: number = DISCORD_LIMITS.fieldValue, quote?: string): string {
+export function footnoteList(footnotes: readonly CitedReference[], max: number = DISCORD_LIMITS.fieldValue, quote?: string): string {
   // A footnote the quote does not carry supports it from the end of its paragraph (Wikipedia's
   // convention): say so, or the reader looks for a marker that is not there.
   const lines = footnotes.map((f) => {

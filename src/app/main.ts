@@ -1,8 +1,8 @@
-import { createApp } from '../app/createApp.js';
-import { openBotEngine } from '../app/openBotEngine.js';
+import { createApp } from './createApp.js';
+import { openBotIndex } from './openBotIndex.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { createConsoleLogger } from '../logging/Logger.js';
-import { describeStartupError } from './describeStartupError.js';
+import { describeStartupError } from '../bot/describeStartupError.js';
 
 // npm start: runs the bot from .env until SIGINT / SIGTERM.
 async function main(): Promise<number> {
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
 
 async function start(config: Config): Promise<void> {
   const logger = createConsoleLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const app = createApp({ config, ...(await openBotEngine(config, logger)), logger });
+  const app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
   const stop = (signal: string) => {
     logger.info('shutting down', { signal });
     app.stop().then(

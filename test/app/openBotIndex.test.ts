@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answer/Engine.js';
-import { type BotEngine, openBotEngine } from '../../src/app/openBotEngine.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
+import { type BotIndex, openBotIndex } from '../../src/app/openBotIndex.js';
 import { loadConfig } from '../../src/config/config.js';
 import { CorpusEditor } from '../../src/editing/CorpusEditor.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
@@ -17,11 +17,11 @@ const DOC_2 = 'Quellmar kettles\n\nThe kettles of Quellmar are made of copper an
 const actor = { id: '1300000000000000001', name: 'mod', guild: '1200000000000000002' };
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-describe('openBotEngine after kill -9 during a corpus change', () => {
+describe('openBotIndex after kill -9 during a corpus change', () => {
   let dir: string;
   let corpusDir: string;
   let dataDir: string;
-  let opened: BotEngine | undefined;
+  let opened: BotIndex | undefined;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'corpus-recover-'));
@@ -36,24 +36,25 @@ describe('openBotEngine after kill -9 during a corpus change', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const openEngine = async () => (await Engine.open({ corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 })).engine;
+  const openEngine = async () =>
+    (await LiveIndex.open({ corpusDir, dataDir, embedder: new HashEmbedder(), embeddingModel: null, minRelevance: 0.5, passagesPerAnswer: 3 })).liveIndex;
   /** Starts the bot's engine the way `npm start` does: store, recovery, baselines, then the index. */
   const restartWith = async (corpus: string) =>
-    (opened = await openBotEngine(loadConfig({ CORPUS_DIR: corpus, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet));
+    (opened = await openBotIndex(loadConfig({ CORPUS_DIR: corpus, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet));
   /** Documents each source says are live: the folder, the index, and the store's latest versions. */
-  async function liveDocuments({ engine, store }: BotEngine) {
+  async function liveDocuments({ liveIndex, store }: BotIndex) {
     return {
       folder: readdirSync(corpusDir)
         .map((f) => f.replace(/\.(txt|md)$/, ''))
         .sort(),
-      index: engine.service
+      index: liveIndex.answerer
         .listDocuments()
         .map((d) => d.id)
         .sort(),
       store: (await store.latestVersions()).map((v) => v.doc),
     };
   }
-  const changes = async (store: BotEngine['store']) => (await store.auditLog()).map((c) => [c.action, c.status, c.reason]).reverse();
+  const changes = async (store: BotIndex['store']) => (await store.auditLog()).map((c) => [c.action, c.status, c.reason]).reverse();
 
   /** Runs a change in a child process and SIGKILLs it once the rebuild is under way. */
   async function killDuring(action: 'add' | 'update' | 'remove', ...args: string[]): Promise<void> {
@@ -105,7 +106,7 @@ describe('openBotEngine after kill -9 during a corpus change', () => {
 
     expect(readFileSync(join(corpusDir, 'kettles.txt'), 'utf8')).toBe(DOC);
     expect(await liveDocuments(bot)).toMatchObject({ index: ['france-north-korea-relations', 'kettles'] });
-    expect((await bot.engine.service.answer('What are the kettles of Quellmar made of?', 1)).passages[0]?.text).toContain('silver');
+    expect((await bot.liveIndex.answerer.answer('What are the kettles of Quellmar made of?', 1)).passages[0]?.text).toContain('silver');
     expect(await changes(bot.store)).toEqual([
       ['add', 'done', undefined],
       ['update', 'rolled_back', 'the bot stopped before the change finished; "kettles.txt" was restored to version 1'],

@@ -1,28 +1,25 @@
-import { answerOptionsFromConfig } from '../answer/AnswerService.js';
-import { createTranslators } from '../language/translateQuestion.js';
-import { Engine } from '../answer/Engine.js';
-import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
+import type { LiveIndex } from '../answer/LiveIndex.js';
 import type { Config } from '../config/config.js';
 import { recordBaselines } from '../editing/recordBaselines.js';
 import { recoverCorpusChanges } from '../editing/recoverCorpusChanges.js';
-import { embedderFromConfig } from '../embedding/createEmbedder.js';
 import type { Logger } from '../logging/Logger.js';
 import type { CorpusStore } from '../store/CorpusStore.js';
 import { SqliteStore } from '../store/SqliteStore.js';
+import { openLiveIndex } from './openLiveIndex.js';
 
-/** The bot's engine and its store, opened together; close the store when the bot stops. */
-export interface BotEngine {
-  readonly engine: Engine;
+/** The bot's index and its store, opened together; the app closes the store when it stops. */
+export interface BotIndex {
+  readonly liveIndex: LiveIndex;
   readonly store: CorpusStore;
 }
 
 /**
- * Opens the store and the engine for the bot: opens `DATA_DIR/corpus.sqlite` (importing the old
+ * Opens the store and the index for the bot: opens `DATA_DIR/corpus.sqlite` (importing the old
  * JSONL logs once), rolls back any corpus change a crash left pending (so the corpus, the index and
  * the store agree), records a baseline version of each document the store does not hold as it is,
- * picks the embedder, then loads (or first builds) the index, logging progress.
+ * then `openLiveIndex` with everything logged and a damaged index rebuilt.
  */
-export async function openBotEngine(config: Config, logger: Logger): Promise<BotEngine> {
+export async function openBotIndex(config: Config, logger: Logger): Promise<BotIndex> {
   const store = await SqliteStore.open({ dataDir: config.DATA_DIR, retentionDays: config.GAPS_RETENTION_DAYS });
   try {
     for (const i of store.imported) logger.info('store: imported', { ...i });
@@ -31,21 +28,14 @@ export async function openBotEngine(config: Config, logger: Logger): Promise<Bot
     }
     const baselines = await recordBaselines(config.CORPUS_DIR, store);
     if (baselines.length > 0) logger.info('store: recorded baseline versions', { documents: baselines.map((v) => v.doc) });
-    const { embedder, model, warning } = await embedderFromConfig(config);
-    if (warning) logger.warn(warning);
-    const { engine, built } = await Engine.open({
-      corpusDir: config.CORPUS_DIR,
-      dataDir: config.DATA_DIR,
-      embedder,
-      model,
-      ...answerOptionsFromConfig(config),
-      languages: createTranslators({ dictionaryDir: config.DICTIONARY_DIR }),
-      limits: documentLimitsFromConfig(config),
-      rebuildDamaged: true,
+    const { liveIndex, built } = await openLiveIndex(config, {
+      warn: (message) => logger.warn(message),
       onBuild: (reason) => logger.info('index: building', { reason }),
+      rebuildDamaged: true,
+      nameSkippedFiles: false,
     });
     if (built) logger.info('index: built', { chunks: built.chunks, embedded: built.embedded, reused: built.reused, problems: built.problems });
-    return { engine, store };
+    return { liveIndex, store };
   } catch (err) {
     await store.close();
     throw err;

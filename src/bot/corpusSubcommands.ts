@@ -10,13 +10,13 @@ import { renderCorpusChange } from './render/renderCorpusMessages.js';
 import { renderGapsMessage } from './render/renderGapsMessage.js';
 import { HISTORY_PAGE, renderHistoryMessage } from './render/renderHistoryMessage.js';
 import { textMessage } from './render/BotMessage.js';
-import { ephemeral } from './replies.js';
+import { ephemeral, isModerator } from './replies.js';
 
 /** The days `/corpus gaps` looks back over. */
 export const GAPS_DAYS = 30;
 
 /** What the update, rollback, history and gaps subcommands and their buttons need. */
-export type ChangeContext = Pick<BotContext, 'importArticle' | 'maxUploadBytes' | 'corpus' | 'store' | 'previews' | 'titleOf'>;
+export type ChangeContext = Pick<BotContext, 'importArticle' | 'maxUploadBytes' | 'corpus' | 'store' | 'previews' | 'titleOf' | 'moderatorRoleId'>;
 
 /**
  * `/corpus update doc [file|url]`: the new version from an upload, from a Wikipedia URL, or (with
@@ -53,6 +53,7 @@ export async function history(interaction: ChatInputCommandInteraction, ctx: Cha
 
 /** Newer / Older under a history page: the page of versions numbered below `before`, in place. */
 export async function turnHistoryPage(interaction: ButtonInteraction, doc: string, before: number, ctx: ChangeContext): Promise<void> {
+  if (!isModerator(interaction, ctx.moderatorRoleId)) throw new UserError('not_moderator', 'corpus: only moderators can page through a document’s history');
   const page = await ctx.store.history(doc, { limit: HISTORY_PAGE, before });
   await interaction.update(renderHistoryMessage({ id: doc, title: ctx.titleOf(doc) ?? doc }, page, before));
 }

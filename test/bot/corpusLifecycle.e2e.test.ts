@@ -212,6 +212,12 @@ describe('keeping an imported article current: update with a preview, history, r
     expect(page.description).toContain(`by ${moderator.user.username} in server ${FAKE_GUILD_ID} · revision 1002 of <${URL_}> · sha256 \``);
     expect(page.footer).toEqual({ text: 'quellmar: versions 2–1 of 2, newest first' });
 
+    // Older ▶ turns the page in place (here: the versions below 2); members who are not moderators cannot.
+    const older = await bot.fake.waitForCall(callTo.callback(press('history:2:quellmar', moderator)), 5000);
+    expect(older.body).toMatchObject({ type: 7, data: { embeds: [{ footer: { text: 'quellmar: versions 1–1 of 2, newest first' } }] } });
+    const member = await bot.fake.waitForCall(callTo.callback(press('history:2:quellmar', testMember())), 5000);
+    expect(errorText(member.body)).toBe('Only moderators can page through a document’s history');
+
     const preview = await finalReply(corpus('rollback', moderator, { doc: 'quellmar', version: 1 }));
     expect(preview.embeds[0]!.title).toBe('Roll back Quellmar: preview');
     expect(preview.embeds[0]!.description!.split('\n')[0]).toBe('`quellmar`: version 2, revision 1002 of 2025-02-02 → version 1, revision 1001 of 2024-01-01');

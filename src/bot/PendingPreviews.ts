@@ -14,7 +14,8 @@ interface Pending {
 /**
  * Previews of `/corpus update` and `/corpus rollback` waiting for Apply or Cancel, by id. Only the
  * moderator who asked may settle one; each expires after `ttlMs`. Kept in memory and bounded
- * (oldest forgotten first): after a restart a preview's buttons say it expired.
+ * (oldest forgotten first; each holds a document's bytes, at most `MAX_UPLOAD_BYTES` for an
+ * upload): after a restart a preview's buttons say it expired.
  */
 export class PendingPreviews {
   private readonly pending = new Map<string, Pending>();
@@ -22,7 +23,7 @@ export class PendingPreviews {
   constructor(
     private readonly ttlMs = PREVIEW_TTL_MS,
     private readonly now: () => number = Date.now,
-    private readonly capacity = 100,
+    private readonly capacity = 20,
   ) {}
 
   /** Keeps a prepared change for `owner`; returns its id and when its buttons expire. */

@@ -248,4 +248,21 @@ describe('keeping an imported article current: update with a preview, history, r
     expect(embed!.fields![0]!.value).toMatch(/^1\. \*\*2×\*\* who is the MAYOR of zanzibar · last <t:\d+:R>$/);
     expect(embed!.fields![1]!.value).toMatch(/^1\. \*\*1× 👎\*\* `quellmar` · Introduction · last <t:\d+:R>\n> .*silver kettles of Quellmar/);
   });
+
+  it('refuses an update of another format, of a document not imported, or from another server, changing nothing', async () => {
+    const before = await state();
+    bot.fake.addAttachment('quellmar.md', Buffer.from('# Quellmar\n\nA new text.\n'), 'text/markdown');
+    const upload = await finalReply(bot.corpus('update', moderator, { doc: 'quellmar', file: bot.fake.attachment('quellmar.md') }));
+    expect(errorText(upload)).toBe('"quellmar.md" is not a .txt file like "quellmar.txt"; upload the new version as .txt');
+
+    const notImported = await finalReply(corpus('update', moderator, { doc: 'france-north-korea-relations' }));
+    expect(errorText(notImported)).toBe(
+      '"france-north-korea-relations" was not imported from Wikipedia, so it has no latest revision to fetch; give file: or url:',
+    );
+
+    const elsewhere = bot.corpus('update', testMember({ manageGuild: true }), { doc: 'quellmar', guildId: '1200000000000000099' });
+    const refused = await bot.fake.waitForCall(callTo.callback(elsewhere), 5000);
+    expect(errorText(refused.body)).toBe('This server may not change the corpus; ask the bot’s operator, or use /corpus in the corpus’s home server');
+    expect(await state()).toEqual(before);
+  });
 });

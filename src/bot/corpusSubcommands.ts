@@ -72,10 +72,10 @@ export async function gaps(interaction: ChatInputCommandInteraction, guild: stri
 export async function settlePreview(interaction: ButtonInteraction, action: PreviewAction, previewId: string, ctx: ChangeContext): Promise<void> {
   const change = ctx.previews.take(previewId, interaction.user.id);
   if (action === 'cancel') {
-    await interaction.update(textMessage(`Cancelled: nothing changed in **${change.preview.doc.id}**.`));
+    await interaction.update(textMessage(`Cancelled: nothing changed in \`${change.preview.doc.id}\`.`));
     return;
   }
-  await interaction.update(textMessage(`Applying to **${change.preview.doc.id}**: rebuilding the index…`));
+  await interaction.update(textMessage(`Applying to \`${change.preview.doc.id}\`: rebuilding the index…`));
   const actor = { id: interaction.user.id, name: interaction.user.username, guild: interaction.guildId };
   const done = await ctx.corpus.apply(change, actor);
   await interaction.editReply(renderCorpusChange(change.preview.action === 'update' ? 'Updated' : 'Rolled back', done.doc, done.build, done.version));

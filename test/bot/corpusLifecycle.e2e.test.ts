@@ -157,7 +157,7 @@ describe('keeping an imported article current: update with a preview, history, r
 
     const cancel = press(buttonsOf(preview).Cancel!, moderator);
     const cancelled = await bot.fake.waitForCall(callTo.callback(cancel), 5000);
-    expect(cancelled.body).toMatchObject({ type: 7, data: { content: 'Cancelled: nothing changed in **quellmar**.', embeds: [], components: [] } });
+    expect(cancelled.body).toMatchObject({ type: 7, data: { content: 'Cancelled: nothing changed in `quellmar`.', embeds: [], components: [] } });
     expect(await state()).toEqual(before);
     expect(await ask(OLD_QUESTION)).toContain('silver kettles');
   });
@@ -174,7 +174,7 @@ describe('keeping an imported article current: update with a preview, history, r
     const apply = press(buttonsOf(preview).Apply!, moderator);
     expect((await bot.fake.waitForCall(callTo.callback(apply), 5000)).body).toMatchObject({
       type: 7,
-      data: { content: 'Applying to **quellmar**: rebuilding the index…', components: [] },
+      data: { content: 'Applying to `quellmar`: rebuilding the index…', components: [] },
     });
     const applied = await finalReply(apply);
     expect(applied.content).toMatch(

@@ -11,6 +11,7 @@ export const LAYERS = {
   app: 7,
   bot: 6,
   render: 5,
+  editing: 5,
   answer: 4,
   eval: 4,
   retrieval: 3,

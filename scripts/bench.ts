@@ -1,6 +1,6 @@
 // npm run bench -- [--json] [--quick] [--sizes 1000,10000,100000] [--embedder hash|transformers] [--dir DIR] [--queries N]
 // Builds corpora of growing size around the France–North Korea article and prints build,
-// latency, recall, memory, cold-start, add/remove/replace-one-document and dev-set figures (see docs/performance.md).
+// latency, recall, memory, cold-start, add/remove/replace/update-one-document and dev-set figures (see docs/performance.md).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -96,6 +96,8 @@ for (const [i, target] of targetList.entries()) {
     run.removeOne = worker('remove', corpus, data);
     log(`bench: [${label}] replacing one document, through the engine…`);
     run.replaceOne = worker('replace', corpus, data);
+    log(`bench: [${label}] /corpus update of one document: preview, then Apply through CorpusEditor and the store…`);
+    run.corpusUpdate = worker('corpus-update', corpus, data);
   }
   runs.push(run);
 }

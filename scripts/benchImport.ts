@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpusFile } from '../src/cli/writeCorpusFile.js';
+import { parseDocument } from '../src/corpus/parseDocument.js';
+import { sentenceTexts } from '../src/corpus/diffDocuments.js';
+import { previewChange } from '../src/editing/ChangePreview.js';
 import { importWikipedia } from '../src/wikipedia/importWikipedia.js';
 
 const { values } = parseArgs({
@@ -53,12 +56,20 @@ try {
   await writeCorpusFile(corpusDir, imported.fileName, imported.text, { replace: false });
   const writeMs = performance.now() - writeStarted;
   const withImport = build();
+  // The /corpus update preview of a next revision: one sentence in ten reworded.
+  const sentences = sentenceTexts(imported.document);
+  let revised = imported.text;
+  for (const sentence of sentences.filter((_, i) => i % 10 === 5)) revised = revised.replace(sentence, `${sentence.slice(0, -1)}, as revised.`);
+  const previewStarted = performance.now();
+  const preview = previewChange('update', imported.document, parseDocument(imported.fileName, Buffer.from(revised)), { from: {}, to: {} });
+  const previewMs = performance.now() - previewStarted;
   const m = imported.metadata;
   const lines = [
     `article           ${m.title}: ${(wikitext.length / 1024).toFixed(0)} KB of wikitext → ${(imported.text.length / 1024).toFixed(0)} KB of corpus text`,
     `document          ${m.sections} sections, ${m.sentences} sentences, ${m.references} references (${m.linkedReferences} with a URL)`,
     `parse + format    ${m.parseMs.toFixed(0)} ms (importWikipedia in all: ${importMs.toFixed(0)} ms, stub API)`,
     `write             ${writeMs.toFixed(1)} ms (atomic, flushed)`,
+    `update preview    ${previewMs.toFixed(0)} ms to parse a revision with ${preview.diff.sentencesChanged.length} of ${sentences.length} sentences changed, compare it and count its chunks (${preview.chunks.newText} of ${preview.chunks.total} with new text)`,
     `build:index       ${seedOnly.seconds.toFixed(2)} s wall for the seed article alone`,
     `build:index       ${withImport.seconds.toFixed(2)} s wall with the import (embedder ${values.embedder}); its summary:`,
     ...withImport.summary.split('\n').map((l) => `    ${l}`),

@@ -1,5 +1,5 @@
 // One bench measurement in a fresh process, so peak memory and cold start are its own.
-// tsx scripts/bench/worker.ts <build|cold|update|remove|replace> --corpus DIR --data DIR --dev FILE [--dev-chat FILE] [--article ID] [--embedder K] [--queries N]
+// tsx scripts/bench/worker.ts <build|cold|update|remove|replace|corpus-update> --corpus DIR --data DIR --dev FILE [--dev-chat FILE] [--article ID] [--embedder K] [--queries N]
 // Prints one JSON object on stdout.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,9 @@ import { buildIndex } from '../../src/index/buildIndex.js';
 import { IndexStore } from '../../src/index/IndexStore.js';
 import { Retriever } from '../../src/retrieval/Retriever.js';
 import { WordNet } from '../../src/retrieval/WordNet.js';
+import { CorpusEditor, type PreparedChange } from '../../src/editing/CorpusEditor.js';
+import { OPERATOR } from '../../src/editing/recordBaselines.js';
+import { SqliteStore } from '../../src/store/SqliteStore.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -219,10 +222,42 @@ async function replace(): Promise<object> {
   };
 }
 
-const modes: Record<string, () => Promise<object>> = { build, cold, update, remove, replace };
+// A moderator's /corpus update of one document: the preview (parse, diff, chunks), then Apply
+// through CorpusEditor (intent, version and outcome in the store, the file replaced, the index
+// rebuilt by the build process and reloaded), then a question only the new text answers.
+async function corpusUpdate(): Promise<object> {
+  const { embedder, embeddingModel } = await chooseEmbedder();
+  const { liveIndex } = await LiveIndex.open({ corpusDir, dataDir, embedder, embeddingModel, ...answerOptions });
+  const store = await SqliteStore.open({ dataDir, retentionDays: 90 });
+  const doc = ADDED.replace(/\.md$/, '');
+  const current = readFileSync(join(corpusDir, ADDED));
+  await store.recordVersion({ doc, action: 'baseline', source: { fileName: ADDED }, content: current, actor: OPERATOR });
+  const editor = new CorpusEditor(corpusDir, liveIndex, store);
+  const started = performance.now();
+  const prepared = (await editor.prepareUpdate(doc, { bytes: Buffer.from(toMarkdown(treaty('Dunmere'))) })) as PreparedChange;
+  const previewed = performance.now();
+  const change = await editor.apply(prepared, { id: 'bench', name: 'bench', guild: null });
+  const applied = performance.now();
+  const answer = await liveIndex.answerer.answer('Where was the Zorblax Treaty signed?', 3);
+  await store.close();
+  return {
+    chunksAfter: change.build.chunks,
+    chunksEmbedded: change.build.embedded,
+    sentencesChanged: prepared.preview.diff.sentencesChanged.length,
+    previewMs: Math.round(previewed - started),
+    applyMs: Math.round(applied - previewed),
+    buildProcessMs: Math.round(change.build.seconds.total * 1000),
+    totalMs: Math.round(applied - started),
+    version: change.version,
+    answeredFromUpdate: answer.answered && answer.passages[0]?.docId === doc && answer.passages[0].text.includes('Dunmere'),
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+const modes: Record<string, () => Promise<object>> = { build, cold, update, remove, replace, 'corpus-update': corpusUpdate };
 const run = mode === undefined ? undefined : modes[mode];
 if (!run) {
-  process.stderr.write(`bench worker: unknown mode "${mode}"; use build, cold, update, remove or replace\n`);
+  process.stderr.write(`bench worker: unknown mode "${mode}"; use build, cold, update, remove, replace or corpus-update\n`);
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(await run())}\n`);

@@ -1,14 +1,13 @@
-import { join } from 'node:path';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { LiveIndex } from '../answer/LiveIndex.js';
 import { RecentAnswers } from '../bot/RecentAnswers.js';
 import type { BotContext } from '../bot/BotContext.js';
-import { ChangeJournal } from '../bot/ChangeJournal.js';
 import { importWikipedia } from '../wikipedia/importWikipedia.js';
-import { CorpusEditor } from '../bot/CorpusEditor.js';
 import { createInteractionHandler } from '../bot/InteractionRouter.js';
-import { JsonlFile } from '../bot/JsonlFile.js';
+import { PendingPreviews } from '../bot/PendingPreviews.js';
 import { RateLimiter } from '../bot/RateLimiter.js';
+import { CorpusEditor } from '../editing/CorpusEditor.js';
+import type { CorpusStore } from '../store/CorpusStore.js';
 import type { Config } from '../config/config.js';
 import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { Logger } from '../logging/Logger.js';
@@ -16,14 +15,19 @@ import type { Logger } from '../logging/Logger.js';
 export interface AppOptions {
   readonly config: Config;
   readonly liveIndex: LiveIndex;
+  /** Opened once with the index (`openBotIndex`); the app prunes it daily and closes it on stop. */
+  readonly store: CorpusStore;
   readonly logger: Logger;
 }
+
+/** How often records past `GAPS_RETENTION_DAYS` are deleted while the bot runs (also once at start). */
+const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface App {
   readonly client: Client;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
-  /** Closes the gateway connection; safe to call twice. */
+  /** Closes the gateway connection and the store; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -32,14 +36,16 @@ export interface App {
  * client. The client asks for the Guilds intent only (no privileged intents): interactions
  * carry everything the commands read, including a "Find sources" target message's text.
  */
-export function createApp({ config, liveIndex, logger }: AppOptions): App {
+export function createApp({ config, liveIndex, store, logger }: AppOptions): App {
   const ctx: BotContext = {
     liveIndex,
     logger,
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
     recentAnswers: new RecentAnswers(),
-    feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
-    corpus: new CorpusEditor(config.CORPUS_DIR, liveIndex, new ChangeJournal(config.DATA_DIR), documentLimitsFromConfig(config)),
+    store,
+    corpus: new CorpusEditor(config.CORPUS_DIR, liveIndex, store, documentLimitsFromConfig(config)),
+    previews: new PendingPreviews(),
+    titleOf: (docId) => liveIndex.answerer.listDocuments().find((d) => d.id === docId)?.title,
     corpusGuildIds: config.CORPUS_GUILD_IDS,
     importArticle: (url) => importWikipedia(url, config.WIKIPEDIA_API_URL ? { apiUrl: config.WIKIPEDIA_API_URL } : {}),
     moderatorRoleId: config.MODERATOR_ROLE_ID,
@@ -55,6 +61,12 @@ export function createApp({ config, liveIndex, logger }: AppOptions): App {
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
 
+  const prune = () =>
+    store.prune(new Date()).then(
+      (pruned) => logger.info('store: pruned records past GAPS_RETENTION_DAYS', { ...pruned }),
+      (error: unknown) => logger.error('store: could not prune', { error }),
+    );
+  let pruning: NodeJS.Timeout | undefined;
   let stopped = false;
   return {
     client,
@@ -62,6 +74,8 @@ export function createApp({ config, liveIndex, logger }: AppOptions): App {
       const token = config.DISCORD_TOKEN;
       if (!token) throw new Error('app: DISCORD_TOKEN is not set');
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await prune();
+      pruning = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
       await client.login(token);
       await ready;
       logger.info('bot ready', { user: client.user?.tag, documents: liveIndex.answerer.listDocuments().length });
@@ -69,7 +83,9 @@ export function createApp({ config, liveIndex, logger }: AppOptions): App {
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(pruning);
       await client.destroy();
+      await store.close();
       logger.info('bot stopped');
     },
   };

@@ -25,8 +25,7 @@ async function main(): Promise<number> {
 
 async function start(config: Config): Promise<void> {
   const logger = createConsoleLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const liveIndex = await openBotIndex(config, logger);
-  const app = createApp({ config, liveIndex, logger });
+  const app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
   const stop = (signal: string) => {
     logger.info('shutting down', { signal });
     app.stop().then(

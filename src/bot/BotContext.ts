@@ -1,8 +1,9 @@
 import type { LiveIndex } from '../answer/LiveIndex.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RecentAnswers } from './RecentAnswers.js';
-import type { CorpusEditor } from './CorpusEditor.js';
-import type { JsonlFile } from './JsonlFile.js';
+import type { CorpusEditor } from '../editing/CorpusEditor.js';
+import type { CorpusStore } from '../store/CorpusStore.js';
+import type { PendingPreviews } from './PendingPreviews.js';
 import type { RateLimiter } from './RateLimiter.js';
 
 /** What command handlers need, built once by `createApp` and passed to every handler. */
@@ -13,9 +14,13 @@ export interface BotContext {
   /** Per-user limit shared by /ask and "Find sources". */
   readonly askLimiter: RateLimiter;
   readonly recentAnswers: RecentAnswers;
-  /** `DATA_DIR/feedback.jsonl`: 👍 / 👎 with the question and the passages shown. */
-  readonly feedback: JsonlFile;
+  /** Document versions, the audit log, 👍 / 👎 with the passages shown, declined questions. */
+  readonly store: CorpusStore;
   readonly corpus: CorpusEditor;
+  /** Previews of /corpus update and rollback waiting for Apply or Cancel. */
+  readonly previews: PendingPreviews;
+  /** A document's title in the live index, when it has one. */
+  readonly titleOf: (docId: string) => string | undefined;
   /** Fetches and formats a Wikipedia article as a corpus file (`/corpus add url:`). */
   readonly importArticle: (url: string) => Promise<{ readonly fileName: string; readonly text: string }>;
   /** Servers whose moderators may change the corpus (`CORPUS_GUILD_IDS`); empty: nobody may. */

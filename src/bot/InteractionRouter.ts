@@ -8,6 +8,9 @@ import { answerFollowUp, parseFollowUpId } from './followUp.js';
 import { parseCitationMenuId } from './render/renderCitationMessage.js';
 import { handleAnswerButton } from './handleAnswerButton.js';
 import { parseAnswerButtonId } from './render/answerButtons.js';
+import { parsePreviewButtonId } from './render/renderChangePreview.js';
+import { parseHistoryButtonId } from './render/renderHistoryMessage.js';
+import { settlePreview, turnHistoryPage } from './corpusSubcommands.js';
 import { humanText, renderErrorMessage } from './render/renderErrorMessage.js';
 import { ephemeral } from './replies.js';
 
@@ -41,9 +44,13 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<void> {
     if (command && 'autocomplete' in command) await command.autocomplete(interaction, ctx);
     else await interaction.respond([]);
   } else if (interaction.isButton()) {
+    const preview = parsePreviewButtonId(interaction.customId);
+    const history = parseHistoryButtonId(interaction.customId);
     const button = parseAnswerButtonId(interaction.customId);
-    if (!button) throw new Error(`no handler for button ${interaction.customId}`);
-    await handleAnswerButton(interaction, button, ctx);
+    if (preview) await settlePreview(interaction, preview.action, preview.previewId, ctx);
+    else if (history) await turnHistoryPage(interaction, history.doc, history.before, ctx);
+    else if (button) await handleAnswerButton(interaction, button, ctx);
+    else throw new Error(`no handler for button ${interaction.customId}`);
   } else if (interaction.isStringSelectMenu()) {
     const n = parseCitationMenuId(interaction.customId);
     if (n === null) throw new Error(`no handler for menu ${interaction.customId}`);

@@ -49,5 +49,5 @@ export async function answerFollowUp(interaction: ModalSubmitInteraction, answer
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
   const question = validateQuestion(interaction.fields.getTextInputValue(INPUT_ID));
   await interaction.deferReply();
-  await sendQuestionReply(interaction, await replyToQuestion(ctx, question, 'Follow-up', earlier.question));
+  await sendQuestionReply(interaction, await replyToQuestion(ctx, question, 'Follow-up', { guild: interaction.guildId, after: earlier.question }));
 }

@@ -11,7 +11,8 @@ import { checkAskLimit, ephemeral } from './replies.js';
 /**
  * Buttons under an answer. "More passages" sends the next page to the presser only; "Follow up"
  * opens a modal for the next question; 👍 / 👎 is
- * appended to the feedback file with the question and the passages shown (future eval cases).
+ * recorded in the store with the question, the server and the passages shown (future eval cases,
+ * and the passages `/corpus gaps` lists as voted down).
  */
 export async function handleAnswerButton(interaction: ButtonInteraction, button: AnswerButton, ctx: BotContext): Promise<void> {
   if (button.action === 'follow') {
@@ -31,9 +32,8 @@ export async function handleAnswerButton(interaction: ButtonInteraction, button:
 }
 
 /**
- * One vote per user per answer: the same vote again writes nothing; the other vote appends one
- * line that `replaces` the earlier (readers keep each user's last line per answer), and counts
- * against the user's rate limit so flipping cannot flood the file.
+ * One vote per user per answer: the same vote again writes nothing; the other vote replaces the
+ * earlier one in the store, and counts against the user's rate limit so flipping cannot flood it.
  */
 async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: string, ctx: BotContext): Promise<void> {
   const answer = ctx.recentAnswers.get(answerId);
@@ -49,12 +49,11 @@ async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: 
   // Set before writing, so clicks arriving meanwhile see it and write nothing.
   ctx.recentAnswers.setVote(answerId, user, vote);
   try {
-    await ctx.feedback.append({
-      time: new Date().toISOString(),
+    await ctx.store.recordVote({
       answer: answerId,
       user,
+      guild: interaction.guildId,
       vote,
-      ...(previous === undefined ? {} : { replaces: previous }),
       question: answer.question,
       passages: answer.shown.map((p) => ({ doc: p.docId, section: p.section, start: p.start, end: p.end, score: p.score, text: p.text })),
     });

@@ -15,15 +15,30 @@ export interface QuestionReply {
   readonly answered: boolean;
 }
 
+/** Where a question was asked and what it follows up. */
+export interface Asked {
+  /** The server it was asked in (null in a direct message): a declined question is recorded for it. */
+  readonly guild: string | null;
+  /** The question it follows up, read as context. */
+  readonly after?: string;
+}
+
 /**
  * Answers `question` (read after the question it follows up, if `after`) with one page of
  * passages, remembers it for the buttons and renders it;
- * or, when the corpus has nothing on it, renders the miss for the asker alone. One passage
- * beyond the page is asked for, to know whether to offer "More passages".
+ * or, when the corpus has nothing on it, records it for `/corpus gaps` (text, time and server,
+ * never the user) and renders the miss for the asker alone. One passage beyond the page is
+ * asked for, to know whether to offer "More passages".
  */
-export async function replyToQuestion(ctx: BotContext, question: string, label: string, after?: string): Promise<QuestionReply> {
+export async function replyToQuestion(ctx: BotContext, question: string, label: string, { guild, after }: Asked): Promise<QuestionReply> {
   const answer = await ctx.liveIndex.answerer.answer(question, MAX_PASSAGES_SHOWN, after);
-  if (!answer.answered) return { message: renderMissMessage(answer, await ctx.liveIndex.answerer.overview(), label), answered: false };
+  if (!answer.answered) {
+    // The gaps log serves moderators later; failing to write it must not cost the asker a reply.
+    await ctx.store
+      .recordGap({ question: answer.question, guild })
+      .catch((error: unknown) => ctx.logger.error('store: could not record a declined question', { error }));
+    return { message: renderMissMessage(answer, await ctx.liveIndex.answerer.overview(), label), answered: false };
+  }
   const shown = answer.passages.slice(0, ctx.passagesPerPage);
   const answerId = ctx.recentAnswers.remember({
     question: answer.question,

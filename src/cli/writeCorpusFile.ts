@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { placeFile, writeFileDurably } from '../bot/placeFile.js';
+import { placeFile, replaceFile } from '../editing/placeFile.js';
 
 /**
  * Writes a corpus file atomically: whole and flushed under a temp name, then moved into place.
@@ -11,12 +8,5 @@ import { placeFile, writeFileDurably } from '../bot/placeFile.js';
  */
 export async function writeCorpusFile(dir: string, name: string, text: string, options: { replace: boolean }): Promise<void> {
   const bytes = new TextEncoder().encode(text);
-  if (!options.replace) return placeFile(dir, name, bytes);
-  const temp = join(dir, `.upload-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFileDurably(temp, bytes, 'wx');
-    await rename(temp, join(dir, name));
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
+  await (options.replace ? replaceFile(dir, name, bytes) : placeFile(dir, name, bytes));
 }

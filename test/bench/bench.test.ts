@@ -63,10 +63,20 @@ describe('npm run bench -- --json', () => {
       eventLoopMaxStallMs: NUMBER,
       answeredFromReplacement: true,
     });
+    expect(result.runs[1].corpusUpdate).toMatchObject({
+      chunksEmbedded: 2,
+      sentencesChanged: NUMBER,
+      previewMs: NUMBER,
+      applyMs: NUMBER,
+      totalMs: NUMBER,
+      version: 2,
+      answeredFromUpdate: true,
+    });
     expect(result.targets.map((t: { name: string }) => t.name)).toEqual(
       expect.arrayContaining([
         'HNSW recall@10',
         'retrieval p95 ms',
+        'update one document ms (/corpus update: preview + Apply)',
         'devChat hitAt1, every size',
         'dev and dev-chat questions answered from an unrelated document',
       ]),

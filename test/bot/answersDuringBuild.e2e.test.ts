@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { Logger } from '../../src/logging/Logger.js';
 import { FAKE_GUILD_ID, FakeDiscord, apiUser, callTo, chatInputInteraction, guildMember } from '../support/FakeDiscord.js';
 import { type BuildGate, SlowBuildEmbedder } from '../support/SlowBuildEmbedder.js';
+import { SqliteStore } from '../../src/store/SqliteStore.js';
 
 const TRIGGER = 'Quellmarian';
 const SLOW_DOC = `Quellmarian kettles
@@ -60,7 +61,8 @@ describe('the bot during a slow index build', () => {
       embeddingModel: null,
       ...answerOptionsFromConfig(config),
     });
-    app = createApp({ config, liveIndex, logger: silent });
+    const store = await SqliteStore.open({ dataDir: config.DATA_DIR, retentionDays: config.GAPS_RETENTION_DAYS });
+    app = createApp({ config, liveIndex, store, logger: silent });
     await app.start();
   });
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
 } from 'discord.js';
 import { type App, createApp } from '../../src/app/createApp.js';
 import { errorText } from '../support/errorText.js';
+import { changesIn, votesIn } from '../support/readStore.js';
 import { openBotIndex } from '../../src/app/openBotIndex.js';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
@@ -134,8 +135,7 @@ describe('the bot against a fake Discord', () => {
       (message: string, context: object = {}) =>
         logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
     const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-    const liveIndex = await openBotIndex(config, logger);
-    app = createApp({ config, liveIndex, logger });
+    app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
     await app.start();
   });
 
@@ -243,9 +243,8 @@ describe('the bot against a fake Discord', () => {
     const voteCallback = await firstResponse(vote);
 
     expect(voteCallback.body).toMatchObject({ type: 4, data: { flags: 64, content: 'Thanks, your 👍 is recorded; it helps improve the answers.' } });
-    const lines = readFileSync(join(config.DATA_DIR, 'feedback.jsonl'), 'utf8').trim().split('\n');
-    const record = JSON.parse(lines.at(-1)!) as { vote: string; question: string; passages: { text: string }[]; user: string; time: string };
-    expect(record).toMatchObject({ vote: 'up', question, user: vote.member.user.id });
+    const record = votesIn(config.DATA_DIR).at(-1)!;
+    expect(record).toMatchObject({ vote: 'up', question, user: vote.member.user.id, guild: FAKE_GUILD_ID });
     expect(record.passages).toHaveLength(3);
     for (const p of record.passages) expect(embedText(edit)).toContain(p.text.slice(0, 40));
 
@@ -459,7 +458,7 @@ describe('the bot against a fake Discord', () => {
     expect(errorText(edit.body)).toBe('"latin1.txt" is not UTF-8 text');
     expect(fake.originalMessage(interaction)?.flags).toBe(64);
     expect(corpusFiles()).toEqual(before);
-    expect(existsSync(join(config.DATA_DIR, 'audit.jsonl'))).toBe(false);
+    expect(await changesIn(config.DATA_DIR)).toEqual([]);
   });
 
   it('/corpus add by a moderator adds the document, rebuilds, audits, and /ask then answers from it', async () => {
@@ -472,16 +471,16 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 10_000);
 
     expect((edit.body as { content: string }).content).toMatch(
-      /^Added \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\.\nIndex rebuilt in [\d.]+ s: 2 documents, \d+ chunks \(\d+ embedded, \d+ reused\)\.$/,
+      /^Added \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\. Recorded as version 1\.\nIndex rebuilt in [\d.]+ s: 2 documents, \d+ chunks \(\d+ embedded, \d+ reused\)\.$/,
     );
     expect(corpusFiles()).toEqual([CORPUS_FILE, 'zorbian-tea.txt']);
-    const audit = JSON.parse(readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
-    expect(audit).toMatchObject({
+    expect((await changesIn(config.DATA_DIR)).at(-1)).toMatchObject({
       status: 'done',
-      actor: { id: moderator.user.id, name: moderator.user.username },
+      actor: { id: moderator.user.id, name: moderator.user.username, guild: FAKE_GUILD_ID },
       action: 'add',
       doc: 'zorbian-tea',
       sha256: createHash('sha256').update(bytes).digest('hex'),
+      version: 1,
     });
 
     const question = ask('How long does the Zorbian tea ceremony last?');
@@ -521,8 +520,7 @@ describe('the bot against a fake Discord', () => {
 
     expect((edit.body as { content: string }).content).toMatch(/^Removed \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\.\nIndex rebuilt/);
     expect(corpusFiles()).toEqual([CORPUS_FILE]);
-    const audit = readFileSync(join(config.DATA_DIR, 'audit.jsonl'), 'utf8').trim().split('\n');
-    expect(JSON.parse(audit.at(-1)!)).toMatchObject({ action: 'remove', doc: 'zorbian-tea' });
+    expect((await changesIn(config.DATA_DIR)).at(-1)).toMatchObject({ action: 'remove', doc: 'zorbian-tea', status: 'done', version: 2 });
     const question = ask('How long does the Zorbian tea ceremony last?');
     // Nothing on it any more: a miss, for the asker alone.
     const miss = await fake.waitForCall(callTo.followUp(question), 5000);
@@ -536,9 +534,7 @@ describe('the bot against a fake Discord', () => {
 
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 5000);
 
-    expect(errorText(edit.body)).toBe(
-      '"france-north-korea-relations" is already in the corpus; to replace it, remove it first with /corpus remove, or rename the file',
-    );
+    expect(errorText(edit.body)).toBe('"france-north-korea-relations" is already in the corpus; to replace it, use /corpus update, or rename the file');
   });
 
   it('answers an unexpected failure with an ephemeral reference and logs the details', async () => {

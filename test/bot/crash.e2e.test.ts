@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { FAKE_GUILD_ID, FakeDiscord, callTo } from '../support/FakeDiscord.js';
+import { changesIn } from '../support/readStore.js';
 import { CORPUS_FILE, corpusCommand, testMember } from '../support/startTestBot.js';
 
 /** A document big enough that its rebuild takes a while: 40 sections of 60 distinct paragraphs. */
@@ -23,15 +24,8 @@ describe('kill -9 of the bot process during /corpus add, then a restart', () => 
   let dir: string;
   let bot: ChildProcess | undefined;
   const corpusDir = () => join(dir, 'corpus');
-  const auditPath = () => join(dir, 'data', 'audit.jsonl');
-  /** The audit log's complete lines (it may be read while the bot appends). */
-  const auditLines = () =>
-    existsSync(auditPath())
-      ? readFileSync(auditPath(), 'utf8')
-          .split('\n')
-          .slice(0, -1)
-          .map((l) => JSON.parse(l) as { status: string; action: string; doc: string })
-      : [];
+  /** The store's audit log, oldest first (read with the bot stopped or running: WAL lets both in). */
+  const auditLines = () => changesIn(join(dir, 'data'));
 
   /** Starts `npm start`'s entry as a child process and resolves once it has identified. */
   async function startBot(): Promise<ChildProcess> {
@@ -79,7 +73,7 @@ describe('kill -9 of the bot process during /corpus add, then a restart', () => 
     return [...(embed?.description ?? '').matchAll(/\(`([^`]+)`\)/g)].map((m) => m[1]!).sort();
   }
 
-  it('leaves the corpus folder, the index and the audit log in agreement', async () => {
+  it("leaves the corpus folder, the index and the store's audit log in agreement", async () => {
     bot = await startBot();
     fake.addAttachment('crashdoc.txt', Buffer.from(bigDocument()), 'text/plain');
     fake.dispatchInteraction(corpusCommand('add', testMember({ manageGuild: true }), { file: fake.attachment('crashdoc.txt') }));
@@ -90,13 +84,11 @@ describe('kill -9 of the bot process during /corpus add, then a restart', () => 
     const exited = new Promise((done) => bot!.once('exit', (_code, signal) => done(signal)));
     bot.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    const atKill = auditLines().map((l) => l.status);
+    const atKill = (await auditLines()).map((l) => l.status);
 
     bot = await startBot();
 
-    const done = auditLines()
-      .filter((l) => l.status === 'done' && l.action === 'add')
-      .map((l) => l.doc);
+    const done = (await auditLines()).filter((l) => l.status === 'done' && l.action === 'add').map((l) => l.doc);
     const expected = ['france-north-korea-relations', ...done].sort();
     expect(
       readdirSync(corpusDir())
@@ -105,6 +97,6 @@ describe('kill -9 of the bot process during /corpus add, then a restart', () => 
     ).toEqual(expected);
     expect(await indexedDocuments()).toEqual(expected);
     // Killed mid-change (the usual case: the rebuild takes a second or more), the add was rolled back at the restart.
-    if (atKill.join() === 'pending') expect(auditLines().map((l) => l.status)).toEqual(['pending', 'rolled_back']);
+    if (atKill.join() === 'pending') expect((await auditLines()).map((l) => l.status)).toEqual(['rolled_back']);
   });
 });

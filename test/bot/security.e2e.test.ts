@@ -1,8 +1,8 @@
 import { errorText } from '../support/errorText.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_GUILD_ID, callTo, type RecordedCall } from '../support/FakeDiscord.js';
+import { changesIn } from '../support/readStore.js';
 import { CORPUS_FILE, startTestBot, testMember, type TestBot } from '../support/startTestBot.js';
 
 const OTHER_GUILD = '1200000000000000099';
@@ -16,7 +16,6 @@ const content = (call: RecordedCall) => errorText(call.body);
 describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_IDS)', () => {
   let bot: TestBot;
   const corpusFiles = () => readdirSync(bot.config.CORPUS_DIR).sort();
-  const auditPath = () => join(bot.config.DATA_DIR, 'audit.jsonl');
 
   beforeAll(async () => {
     bot = await startTestBot({ CORPUS_GUILD_IDS: FAKE_GUILD_ID });
@@ -33,7 +32,7 @@ describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_
     expect(content(callback)).toBe(WRONG_SERVER);
     expect(bot.fake.findCalls(callTo.route('GET', '/attachments/moon.txt'))).toHaveLength(0);
     expect(corpusFiles()).toEqual([CORPUS_FILE]);
-    expect(existsSync(auditPath())).toBe(false);
+    expect(await changesIn(bot.config.DATA_DIR)).toEqual([]);
   });
 
   it('refuses /corpus remove of the home article from the second server; it stays in the corpus and answers', async () => {
@@ -44,7 +43,7 @@ describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_
     expect(content(callback)).toBe(WRONG_SERVER);
     expect(corpusFiles()).toEqual([CORPUS_FILE]);
     expect(bot.app.client.isReady()).toBe(true);
-    expect(existsSync(auditPath())).toBe(false);
+    expect(await changesIn(bot.config.DATA_DIR)).toEqual([]);
   });
 
   it('lets a moderator of any server list the documents (read-only)', async () => {
@@ -64,10 +63,9 @@ describe('corpus changes are allowed only from the corpus servers (CORPUS_GUILD_
 
     expect((edit.body as { content: string }).content).toMatch(/^Added \*\*Moon cheese\*\* \(`moon-home`\)\./);
     expect(corpusFiles()).toEqual([CORPUS_FILE, 'moon-home.txt']);
-    const records = readFileSync(auditPath(), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { actor: unknown });
-    for (const record of records) expect(record.actor).toEqual({ id: moderator.user.id, name: moderator.user.username, guild: FAKE_GUILD_ID });
+    const changes = await changesIn(bot.config.DATA_DIR);
+    expect(changes.map((c) => [c.action, c.doc, c.status, c.actor])).toEqual([
+      ['add', 'moon-home', 'done', { id: moderator.user.id, name: moderator.user.username, guild: FAKE_GUILD_ID }],
+    ]);
   });
 });

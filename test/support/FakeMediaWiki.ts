@@ -19,6 +19,8 @@ export interface FakeMediaWiki {
   readonly requests: URLSearchParams[];
   /** Answers with this HTTP status instead of JSON while set. */
   status?: number;
+  /** Serves `page` from now on in place of the page with its title (a new revision). */
+  publish(page: FakePage): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ const REQUIRED = {
  */
 export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: Readonly<Record<string, string>> = {}): Promise<FakeMediaWiki> {
   const requests: URLSearchParams[] = [];
-  const byTitle = new Map(pages.map((p) => [p.title, p]));
+  const byTitle = new Map(pages.map((p, i) => [p.title, { ...p, pageid: 1000 + i }]));
   const fake: { status?: number } = {};
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -86,7 +88,7 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
     }
     query.pages = [
       {
-        pageid: 1000 + pages.indexOf(page),
+        pageid: page.pageid,
         ns: page.ns ?? 0,
         title: page.title,
         ...(page.disambiguation ? { pageprops: { disambiguation: '' } } : {}),
@@ -107,6 +109,7 @@ export async function startFakeMediaWiki(pages: readonly FakePage[], redirects: 
   return Object.assign(fake, {
     apiUrl: `http://127.0.0.1:${port}/w/api.php`,
     requests,
+    publish: (page: FakePage) => byTitle.set(page.title, { ...page, pageid: byTitle.get(page.title)?.pageid ?? 1000 + byTitle.size }),
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   });
 }

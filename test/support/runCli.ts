@@ -66,7 +66,7 @@ export function useIndexedCorpus(prefix: string): () => { cwd: string; corpusDir
  * output of `tsc -p tsconfig.build.json`), runs `<compiledDir>/cli/<name>.js` with plain node.
  */
 export function runCli(
-  name: 'ask' | 'cite' | 'eval' | 'buildIndexCli' | 'import',
+  name: 'ask' | 'cite' | 'eval' | 'buildIndexCli' | 'import' | 'corpus',
   args: readonly string[],
   options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>>; compiledDir?: string },
 ): Promise<CliResult> {

@@ -83,7 +83,7 @@ export async function startTestBot(env: Record<string, string> = {}, moreDocumen
     (message: string, context: object = {}) =>
       logLines.push(JSON.stringify({ level, message, ...context }));
   const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const app = createApp({ config, liveIndex: await openBotIndex(config, logger), logger });
+  const app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
   await app.start();
   return {
     fake,

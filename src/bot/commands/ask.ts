@@ -16,5 +16,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const question = validateQuestion(interaction.options.getString('question', true));
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  await sendQuestionReply(interaction, await replyToQuestion(ctx, question, 'Question'));
+  await sendQuestionReply(interaction, await replyToQuestion(ctx, question, 'Question', { guild: interaction.guildId }));
 }

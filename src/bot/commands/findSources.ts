@@ -14,5 +14,5 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   if (claim === '') throw new UserError('no_text', 'find sources: that message has no text to check');
   checkAskLimit(ctx, interaction.user.id);
   await interaction.deferReply();
-  await sendQuestionReply(interaction, await replyToQuestion(ctx, truncate(claim, MAX_QUESTION_CHARS), 'Checking'));
+  await sendQuestionReply(interaction, await replyToQuestion(ctx, truncate(claim, MAX_QUESTION_CHARS), 'Checking', { guild: interaction.guildId }));
 }

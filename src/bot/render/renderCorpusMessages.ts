@@ -13,10 +13,15 @@ export function renderDocumentList(documents: readonly DocumentSummary[]): BotMe
   return { content: '', embeds, components: [], allowedMentions: NO_MENTIONS };
 }
 
-/** What a corpus change did: the document, and the rebuild (chunks embedded vs reused). */
-export function renderCorpusChange(verb: 'Added' | 'Imported' | 'Removed', doc: { id: string; title: string }, build: BuildSummary): BotMessage {
+/** What a corpus change did: the document, the version recorded, and the rebuild (chunks embedded vs reused). */
+export function renderCorpusChange(
+  verb: 'Added' | 'Imported' | 'Removed' | 'Updated' | 'Rolled back',
+  doc: { id: string; title: string },
+  build: BuildSummary,
+  version?: number,
+): BotMessage {
   const content = [
-    `${verb} **${safeText(doc.title)}** (\`${doc.id}\`).`,
+    `${verb} **${safeText(doc.title)}** (\`${doc.id}\`).${version === undefined ? '' : ` Recorded as version ${version}.`}`,
     `Index rebuilt in ${build.seconds.total.toFixed(1)} s: ${build.documents} documents, ${build.chunks} chunks (${build.embedded} embedded, ${build.reused} reused).`,
     ...build.problems.map((p) => `⚠ ${safeText(p)}`),
   ].join('\n');

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CorpusEditor } from '../../src/bot/CorpusEditor.js';
-import { ChangeJournal } from '../../src/bot/ChangeJournal.js';
+import { CorpusEditor } from '../../src/editing/CorpusEditor.js';
+import { SqliteStore } from '../../src/store/SqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corpus-editor-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,14 +11,13 @@ const actor = { id: '1300000000000000001', name: 'mod', guild: '1300000000000000
 const FIX = '(split the document, or raise the limit in .env)';
 
 describe('CorpusEditor and document limits', () => {
-  it('refuses a document over the limits before anything changes: no file, no rebuild, no audit line', async () => {
+  it('refuses a document over the limits before anything changes: no file, no rebuild, no record in the store', async () => {
     const corpusDir = join(dir, 'corpus');
     mkdirSync(corpusDir);
     let rebuilds = 0;
-    const liveIndex = { answerer: {} as never, rebuild: () => Promise.resolve((rebuilds++, {} as never)) };
-    const journal = new ChangeJournal(join(dir, 'data'));
-    const audit = journal.auditPath;
-    const editor = new CorpusEditor(corpusDir, liveIndex, journal, { sections: 1000, sentences: 20_000, chunks: 3, lineChars: 20_000 });
+    const liveIndex = { rebuild: () => Promise.resolve((rebuilds++, {} as never)) };
+    const store = await SqliteStore.open({ dataDir: join(dir, 'data'), retentionDays: 90 });
+    const editor = new CorpusEditor(corpusDir, liveIndex, store, { sections: 1000, sentences: 20_000, chunks: 3, lineChars: 20_000 });
     const sections = `# Many\n\n${Array.from({ length: 100_000 }, (_, i) => `## h${i}\nA b${i} c.\n`).join('')}`;
     const chunks = `# Few\n\n${Array.from({ length: 4 }, (_, i) => `## h${i}\n\nSentence ${i} is here.\n`).join('\n')}`;
 
@@ -30,6 +29,7 @@ describe('CorpusEditor and document limits', () => {
     );
     expect(readdirSync(corpusDir)).toEqual([]);
     expect(rebuilds).toBe(0);
-    expect(existsSync(audit)).toBe(false);
+    expect(await store.auditLog()).toEqual([]);
+    await store.close();
   });
 });

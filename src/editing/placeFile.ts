@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, unlink } from 'node:fs/promises';
+import { link, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Temp files of `placeFile`: short (a long document name must not make them exceed 255 bytes) and hidden. */
+/** Temp files of `placeFile` and `replaceFile`: short (a long document name must not make them exceed 255 bytes) and hidden. */
 const TEMP_FILE = /^\.upload-[0-9a-f]{8}\.tmp$/;
+
+function tempPath(dir: string): string {
+  return join(dir, `.upload-${randomBytes(4).toString('hex')}.tmp`);
+}
 
 /**
  * Writes `bytes` to `dir/name` atomically and never over an existing file: written whole (and
@@ -11,13 +15,28 @@ const TEMP_FILE = /^\.upload-[0-9a-f]{8}\.tmp$/;
  * was taken meanwhile.
  */
 export async function placeFile(dir: string, name: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dir, `.upload-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPath(dir);
   try {
     await writeFileDurably(temp, bytes, 'wx');
     await link(temp, join(dir, name));
   } finally {
     // A temp file left by a crash here is removed by removeStrayTempFiles at the next start.
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/**
+ * Replaces `dir/name` with `bytes` atomically: written whole (and flushed) under a temp name, then
+ * renamed over it, so a reader (or a crash) sees the old file or the new one, never half of one.
+ */
+export async function replaceFile(dir: string, name: string, bytes: Uint8Array): Promise<void> {
+  const temp = tempPath(dir);
+  try {
+    await writeFileDurably(temp, bytes, 'wx');
+    await rename(temp, join(dir, name));
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
   }
 }
 

@@ -46,6 +46,11 @@ export interface SqliteStoreOptions {
   readonly retentionDays: number;
   /** The time records get when none is given; default: the system clock. */
   readonly clock?: () => Date;
+  /**
+   * Import `audit.jsonl` and `feedback.jsonl` on opening (and rename them). Default true; false
+   * while the bot still writes those logs itself and uses the store for its answers' states only.
+   */
+  readonly importLogs?: boolean;
 }
 
 /**
@@ -66,11 +71,16 @@ export class SqliteStore implements CorpusStore, AnswerStateStore {
   ) {}
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
+    return SqliteStore.openNow(options);
+  }
+
+  /** `open` for a caller that cannot wait (the composition root): better-sqlite3 works synchronously anyway. */
+  static openNow(options: SqliteStoreOptions): SqliteStore {
     mkdirSync(options.dataDir, { recursive: true });
     const db = openDatabase(join(options.dataDir, STORE_FILE));
     try {
       migrate(db);
-      const imported = importJsonlFiles(db, options.dataDir, (options.clock ?? now)());
+      const imported = options.importLogs === false ? [] : importJsonlFiles(db, options.dataDir, (options.clock ?? now)());
       return new SqliteStore(db, options, imported);
     } catch (err) {
       db.close();

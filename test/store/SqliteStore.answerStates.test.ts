@@ -1,4 +1,5 @@
 import Sqlite from 'better-sqlite3';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../src/store/SqliteStore.js';
@@ -44,5 +45,25 @@ describe('SqliteStore answer states', () => {
       db.close();
     }
     expect(await store.answerState('live', T0)).toBe('l');
+  });
+
+  it('leaves audit.jsonl and feedback.jsonl alone when opened without importing the logs', async () => {
+    const withLog = () => {
+      const dataDir = temp.dataDir();
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(
+        join(dataDir, 'feedback.jsonl'),
+        '{"time":"2026-11-01T12:00:00.000Z","answer":"a1","user":"u1","vote":"up","question":"q","passages":[]}\n',
+      );
+      return dataDir;
+    };
+    const importing = withLog();
+    expect((await temp.open(importing)).imported.map((i) => i.renamedTo)).toEqual(['feedback.jsonl.migrated']);
+
+    const dataDir = withLog();
+    const store = await temp.open(dataDir, { importLogs: false });
+
+    expect(store.imported).toEqual([]);
+    expect(existsSync(join(dataDir, 'feedback.jsonl'))).toBe(true);
   });
 });

@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Correction, SpellingIndex } from '../index/SpellingIndex.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { baseFormCandidates } from './baseFormCandidates.js';
 import { findSortedLine } from './findSortedLine.js';
 import { PARTS_OF_SPEECH, type PartOfSpeech } from './PartOfSpeech.js';
 import { parseSynset, type Synset } from './parseSynset.js';
 
 /** How an expansion term relates to the looked-up word. */
-export type Relation = 'synonym' | 'derived' | 'pertainym' | 'similar' | 'holonym' | 'hypernym';
+export type Relation = 'synonym' | 'derived' | 'pertainym' | 'similar' | 'holonym' | 'coordinate' | 'defining' | 'hypernym';
 
 /** A term related to a looked-up word. */
 export interface Expansion {
@@ -25,6 +26,12 @@ export interface RelatedOptions {
   readonly maxSenses?: number;
   /** Most terms returned. Default 20. */
   readonly maxTerms?: number;
+  /**
+   * Also the distant relatives of the first sense: its sisters and its definition's specific words
+   * (never for a named thing: "germany" is no stand-in for "republic"). Worth it only for a word
+   * the corpus lacks, where a distant relative is the best stand-in there is. Default false.
+   */
+  readonly distant?: boolean;
 }
 
 /**
@@ -34,6 +41,10 @@ export interface RelatedOptions {
  * - derived 0.6: "abandon" → "abandonment"; morphologically and semantically tied.
  * - similar 0.5: adjective satellite → its head ("huge" → "large"); close, but broader.
  * - holonym 0.5: part holonym, "paris" → "france"; on topic, not a substitute.
+ * - coordinate 0.4: first sense only, a sister in a small class ("trade" → "importing", "exporting"
+ *   under "commerce"): another side of the same topic, which a question often means by its word.
+ * - defining 0.4: first sense only, a specific word of the definition ("embassy" → "diplomatic" in
+ *   "a diplomatic building where ambassadors live or work"): what the word is about.
  * - hypernym 0.3: first sense only; a broader class that helps recall and drifts fast.
  */
 export const RELATION_WEIGHTS: Readonly<Record<Relation, number>> = {
@@ -42,8 +53,20 @@ export const RELATION_WEIGHTS: Readonly<Record<Relation, number>> = {
   derived: 0.6,
   similar: 0.5,
   holonym: 0.5,
+  coordinate: 0.4,
+  defining: 0.4,
   hypernym: 0.3,
 };
+
+// A class with more members than this ("building": 52 kinds) says little about any one of them.
+const MAX_COORDINATES = 16;
+// A sense is the usual one, safe to take distant relatives from, when its word has at most this many
+// senses, or when WordNet's tagged corpora use it this often ("trade" as commerce: 16; "coverage" as
+// insurance: 1).
+const FEW_SENSES = 2;
+const USUAL_SENSE_TAGS = 10;
+// A definition's word with more senses than this is general ("work", "place", "act"), not what it is about.
+const MAX_DEFINING_SENSES = 4;
 
 /** What WordNet says of a word as a whole, for telling what a question is about. */
 export interface WordProfile {
@@ -107,12 +130,12 @@ export class WordNet {
    * Terms may be collocations ("give up"); callers that cannot match phrases can drop terms with spaces.
    */
   related(lemma: string, options: RelatedOptions = {}): readonly Expansion[] {
-    const { maxSenses = 3, maxTerms = 20 } = options;
+    const { maxSenses = 3, maxTerms = 20, distant = false } = options;
     // Questions repeat words ("french", "north", "korea"): remember recent lookups.
-    const memoKey = `${maxSenses}:${maxTerms}:${lemma}`;
+    const memoKey = `${maxSenses}:${maxTerms}:${distant}:${lemma}`;
     const known = this.memo.get(memoKey);
     if (known) return known;
-    const result = this.lookupRelated(lemma, maxSenses, maxTerms);
+    const result = this.lookupRelated(lemma, maxSenses, maxTerms, distant);
     if (this.memo.size >= MEMO_SIZE) this.memo.clear();
     this.memo.set(memoKey, result);
     return result;
@@ -168,7 +191,7 @@ export class WordNet {
     return best;
   }
 
-  private lookupRelated(lemma: string, maxSenses: number, maxTerms: number): Expansion[] {
+  private lookupRelated(lemma: string, maxSenses: number, maxTerms: number, distant: boolean): Expansion[] {
     const key = toKey(lemma);
     if (key === '') return [];
     const keys = PARTS_OF_SPEECH.some((pos) => this.lookup(pos, key)) ? [key] : this.baseForms(lemma).map(toKey);
@@ -201,10 +224,58 @@ export class WordNet {
               const words = pointer.target === 0 ? target : target.slice(pointer.target - 1, pointer.target);
               for (const word of words) add(word, RELATION_WEIGHTS[relation] * decay, relation);
             }
+            if (!distant || rank > 0 || !this.mostlyNoun(k) || synset.pointers.some((p) => p.symbol === '@i')) return;
+            if (entry.offsets.length > FEW_SENSES && this.tagCount(pos, synset, k) < USUAL_SENSE_TAGS) return;
+            for (const word of this.coordinates(synset)) add(word, RELATION_WEIGHTS.coordinate, 'coordinate');
+            for (const word of this.definingWords(synset)) add(word, RELATION_WEIGHTS.defining, 'defining');
           });
       }
     }
     return [...best.values()].sort((a, b) => b.weight - a.weight).slice(0, maxTerms);
+  }
+
+  /**
+   * A word with at least half its senses as a noun: what its first noun sense is about is what the
+   * word usually means ("trade", "embassy"); "tall" as a garment size is not.
+   */
+  private mostlyNoun(key: string): boolean {
+    const senses = PARTS_OF_SPEECH.map((pos) => this.lookup(pos, key)?.offsets.length ?? 0);
+    return senses[0]! * 2 >= senses.reduce((a, b) => a + b, 0) && senses[0]! > 0;
+  }
+
+  /** How often WordNet's tagged corpora use `word` in this sense (0 when never, or for adjective satellites). */
+  private tagCount(pos: PartOfSpeech, synset: Synset, word: string): number {
+    const i = synset.words.indexOf(word);
+    if (i < 0 || synset.satellite) return 0;
+    const type = PARTS_OF_SPEECH.indexOf(pos) + 1;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    const line = this.findLine('index.sense', `${word}%${type}:${pad(synset.lexFile)}:${pad(synset.lexIds[i]!)}::`);
+    return line === undefined ? 0 : Number(line.split(' ')[3] ?? 0);
+  }
+
+  /** Lemmas of a synset's sisters: the other kinds of its first broader class, when that class is small. */
+  private coordinates(synset: Synset): string[] {
+    const hypernym = synset.pointers.find((p) => p.symbol === '@');
+    if (!hypernym) return [];
+    const kinds = this.synset(hypernym.pos, hypernym.offset).pointers.filter((p) => p.symbol === '~');
+    if (kinds.length > MAX_COORDINATES) return [];
+    // A sister named by an activity ("importing") is written as its base too ("imports").
+    return kinds.flatMap((p) => this.synset(p.pos, p.offset).words.flatMap((w) => [w, ...this.baseForms(w).map(toKey)]));
+  }
+
+  /** Base forms of the specific words of a synset's definition: lemmas with few senses, no function words. */
+  private definingWords(synset: Synset): string[] {
+    const found: string[] = [];
+    for (const word of synset.definition.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
+      if (STOPWORDS.has(word)) continue;
+      const bases = this.baseForms(word);
+      const base = bases[0];
+      if (base === undefined || base.includes(' ')) continue;
+      // Every reading must be specific: "made" is an adjective of few senses, and a form of "make".
+      const senses = (b: string): number => PARTS_OF_SPEECH.reduce((sum, pos) => sum + (this.lookup(pos, toKey(b))?.offsets.length ?? 0), 0);
+      if (bases.every((b) => senses(b) <= MAX_DEFINING_SENSES)) found.push(base);
+    }
+    return found;
   }
 
   /**

@@ -19,15 +19,23 @@ export interface Synset {
   /** An adjective satellite ("huge"), whose one `&` pointer leads to its head ("large"). */
   readonly satellite: boolean;
   readonly pointers: readonly Pointer[];
+  /** WordNet's lexicographer file number (part of a sense key). */
+  readonly lexFile: number;
+  /** Each word's lexical id within its lexicographer file (part of a sense key), in `words` order. */
+  readonly lexIds: readonly number[];
+  /** The definition: the gloss up to its first example or second clause (`;`), trimmed. */
+  readonly definition: string;
 }
 
-/** Parses one line of a WordNet `data.<pos>` file; the gloss after ` | ` is ignored. */
+/** Parses one line of a WordNet `data.<pos>` file; of the gloss after ` | `, only the definition is kept. */
 export function parseSynset(line: string): Synset {
   const bar = line.indexOf(' | ');
   const t = (bar < 0 ? line : line.slice(0, bar)).split(' ');
   const at = (i: number): string => t[i] ?? '';
   const wordCount = parseInt(at(3), 16);
   const words: string[] = [];
+  const lexIds: number[] = [];
+  for (let i = 0; i < wordCount; i++) lexIds.push(parseInt(at(5 + 2 * i), 16));
   for (let i = 0; i < wordCount; i++)
     words.push(
       at(4 + 2 * i)
@@ -49,5 +57,7 @@ export function parseSynset(line: string): Synset {
       target: parseInt(st.slice(2), 16),
     });
   }
-  return { words, satellite: at(2) === 's', pointers };
+  const gloss = bar < 0 ? '' : line.slice(bar + 3);
+  const definition = gloss.split(/;|"/)[0]!.trim();
+  return { words, satellite: at(2) === 's', pointers, definition, lexFile: Number(at(1)), lexIds };
 }

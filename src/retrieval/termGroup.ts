@@ -147,7 +147,10 @@ export function termGroup(
   // word instead of the word's own senses ("south" alone relates to "korea" and "states").
   const inName = collocation !== undefined && wordnet?.profile(collocation)?.instance === true;
   const lookups = inName ? [collocation] : [americanSpelling(token.word), ...(collocation ? [collocation] : [])];
-  for (const e of wordnet ? lookups.flatMap((lemma) => wordnet.related(lemma)) : []) {
+  // A word the corpus lacks may still be what a passage is about under another name: its sisters
+  // ("trade" → imports, exports) and its definition's words ("embassy" → diplomatic) stand in, weakly.
+  const distant = reading === undefined && vocabulary.documentFrequency(token.stem) === 0;
+  for (const e of wordnet ? lookups.flatMap((lemma) => wordnet.related(lemma, distant ? { distant, maxTerms: 40 } : {})) : []) {
     // The corpus must use each word itself (or an inflection of it), not merely a word with
     // the same stem: "universe" must not match "university".
     // A name's parts are not stand-ins for it: "korea" is no reading of "south" in "south korea".

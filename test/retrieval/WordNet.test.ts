@@ -77,6 +77,31 @@ describe('WordNet.related', () => {
     expect(find(wordnet.related('gave up'), 'abandon')?.relation).toBe('synonym');
   });
 
+  it('gives distant relatives only when asked: sisters in a small class and specific words of the definition', () => {
+    const trade = wordnet.related('trade', { distant: true, maxTerms: 40 });
+    // "trade" (commerce, tagged 16 times): its sisters under "commerce", written as activities and as bases.
+    expect(find(trade, 'importing')).toEqual({ term: 'importing', weight: 0.4, relation: 'coordinate' });
+    expect(find(trade, 'import')).toEqual({ term: 'import', weight: 0.4, relation: 'coordinate' });
+    expect(find(trade, 'exporting')?.relation).toBe('coordinate');
+    // "embassy": "a diplomatic building where ambassadors live or work" — "live", "work" and "building" (a form of
+    // "build") are too general.
+    const embassy = wordnet.related('embassy', { distant: true }).filter((e) => e.relation === 'defining');
+    expect(embassy.map((e) => e.term)).toEqual(['diplomatic', 'ambassador']);
+    expect(find(wordnet.related('embassy'), 'diplomatic')).toBeUndefined();
+    expect(find(wordnet.related('trade'), 'importing')).toBeUndefined();
+  });
+
+  it('gives no distant relatives of a rare first sense, of a named thing, or of a word that is mostly no noun', () => {
+    // "coverage" as insurance is tagged once: its sisters ("figure", "revenue") would drift.
+    const coverage = wordnet.related('coverage', { distant: true });
+    expect(coverage.filter((e) => e.relation === 'coordinate' || e.relation === 'defining')).toEqual([]);
+    // "Germany" is "a republic in central Europe": no stand-in for "Republic of Korea".
+    const germany = wordnet.related('germany', { distant: true });
+    expect(find(germany, 'republic')).toBeUndefined();
+    // "tall" is mostly an adjective; its one noun sense is a garment size, whose sisters are "large" and "small".
+    expect(wordnet.related('tall', { distant: true }).filter((e) => e.relation === 'coordinate')).toEqual([]);
+  });
+
   it('returns [] for an unknown or empty word', () => {
     expect(wordnet.related('xyzzy')).toEqual([]);
     expect(wordnet.related('   ')).toEqual([]);

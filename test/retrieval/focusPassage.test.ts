@@ -7,16 +7,19 @@ import { focusPassages, MAX_QUOTE_CHARS } from '../../src/retrieval/focusPassage
 
 const text = readFileSync(new URL('../../corpus/france-north-korea-relations.txt', import.meta.url), 'utf8');
 const doc = parseWikipedia('fnk', text);
-const lead = doc.sections[0]!;
-// One chunk holding the whole lead: many sentences, far more than one quote.
-const chunk: Chunk = {
-  docId: doc.id,
-  title: doc.title,
-  section: lead.heading,
-  start: lead.paragraphs[0]!.start,
-  end: lead.paragraphs[lead.paragraphs.length - 1]!.end,
-  sentences: lead.paragraphs.flatMap((p) => p.sentences),
-};
+// A chunk holding a whole section (the lead: many sentences, far more than one quote).
+function sectionChunk(heading: string): Chunk {
+  const section = doc.sections.find((s) => s.heading === heading)!;
+  return {
+    docId: doc.id,
+    title: doc.title,
+    section: section.heading,
+    start: section.paragraphs[0]!.start,
+    end: section.paragraphs[section.paragraphs.length - 1]!.end,
+    sentences: section.paragraphs.flatMap((p) => p.sentences),
+  };
+}
+const chunk = sectionChunk(doc.sections[0]!.heading);
 // Every word equally rare: ranking then rests on which words a span holds.
 const flat: Vocabulary = { hasWord: () => false, stemsExtending: () => [], documentFrequency: () => 1, idf: () => 1 };
 
@@ -45,5 +48,15 @@ describe('focusPassages', () => {
     // Key coverage reads the title too: every word of the question is then present.
     expect(best!.keyCoverage).toBe(1);
     expect(best!.missing).toEqual([]);
+  });
+
+  it("keeps a quote inside its paragraph and with the paragraph's opening sentence when they answer as well", () => {
+    const query = analyzeQuery('How much did France import from North Korea?', flat);
+    const [best] = focusPassages(sectionChunk('Economic relations'), text, query, 1);
+    const quote = text.slice(best!.start, best!.end);
+    // The next paragraph says "North Korea" and "France" too; a quote across the break reads as two run together.
+    expect(quote).toBe(
+      'Economic relations are also limited. In 2005, French imports from North Korea were worth 24 million, and French exports to North Korea €6 million.[7]',
+    );
   });
 });

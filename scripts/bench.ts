@@ -6,10 +6,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeCorpus } from '../src/bench/makeCorpus.js';
+import { makeCorpus } from '../bench/makeCorpus.js';
 import { documentId } from '../src/corpus/parseDocument.js';
-import { checkTargets } from '../src/bench/targets.js';
-import { findTextSource } from '../src/bench/textSources.js';
+import { checkTargets } from '../bench/targets.js';
+import { findTextSource } from '../bench/textSources.js';
 
 const ARTICLE = resolve('corpus/france-north-korea-relations.txt');
 const DEV = resolve('test/fixtures/dev.jsonl');

@@ -3,13 +3,13 @@
  * test/fixtures/calibration.jsonl and calibration-chat.jsonl, written apart from the dev sets)
  * with no coverage threshold, records the key coverage of the passage that would decide each,
  * and prints the threshold with the widest margin among the most accurate ones. Questions the
- * engine already declines without a threshold (a name the corpus lacks, a passage that leaves
+ * liveIndex already declines without a threshold (a name the corpus lacks, a passage that leaves
  * out a name or holds no date for "when…") are counted but do not move it.
  *   npm run calibrate -- [--file F.jsonl ...]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Engine } from '../src/answer/Engine.js';
+import { LiveIndex } from '../src/answer/LiveIndex.js';
 import { loadConfig } from '../src/config/config.js';
 import { embedderFromConfig } from '../src/embedding/createEmbedder.js';
 import { parseEvalCases } from '../src/eval/EvalCase.js';
@@ -28,23 +28,23 @@ const DEFAULT_FILES = ['test/fixtures/calibration.jsonl', 'test/fixtures/calibra
 const { values } = parseArgs({ options: { file: { type: 'string', multiple: true } } });
 const files = values.file ?? DEFAULT_FILES;
 const config = loadConfig();
-const { embedder, model } = await embedderFromConfig(config);
+const { embedder, embeddingModel } = await embedderFromConfig(config);
 const languages = createTranslators({ dictionaryDir: config.DICTIONARY_DIR });
-const { engine } = await Engine.open({
+const { liveIndex } = await LiveIndex.open({
   corpusDir: config.CORPUS_DIR,
   dataDir: config.DATA_DIR,
   embedder,
-  model,
+  embeddingModel,
   minRelevance: 0,
   minKeyShare: 0,
-  passages: 3,
+  passagesPerAnswer: 3,
   languages,
 });
 
 const points: Point[] = [];
 for (const file of files) {
   for (const c of parseEvalCases(readFileSync(file, 'utf8'), file)) {
-    const { decision } = await engine.service.explain(c.question, 3);
+    const { decision } = await liveIndex.answerer.explain(c.question, 3);
     const byRule = !decision.answered;
     points.push({ id: c.id, inScope: !c.expect.abstain, value: byRule ? undefined : decision.margin, share: decision.keyShare, reason: decision.reason });
   }

@@ -1,100 +1,82 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
-// Layers point inward: app → bot / cli → answer → retrieval → index / embedding → chunking →
-// language / store / wikipedia → dictd / corpus / text / config. The benchmark (src/bench) is a tool on the outside, like the CLI.
-// A module may import from its own layer or one further in, never outward.
-const LAYERS = [
-  'bench',
-  'bot',
-  'app',
-  'cli',
-  'render',
-  'eval',
-  'answer',
-  'retrieval',
-  'index',
-  'embedding',
-  'chunking',
-  'language',
-  'store',
-  'wikipedia',
-  'corpus',
-  'text',
-  'dictd',
-  'config',
-  'logging',
-];
-const RANK: Record<string, number> = {
-  bench: 7,
-  bot: 6,
-  app: 7,
-  cli: 6,
-  render: 5,
-  eval: 4,
-  answer: 4,
-  retrieval: 3,
-  index: 2,
-  embedding: 2,
-  chunking: 1,
-  language: 1,
-  store: 1,
-  wikipedia: 1,
-  corpus: 0,
-  text: 0,
-  dictd: 0,
-  config: 0,
-  logging: 0,
-};
+// The layer rules live in dependency-cruiser.config.js and run in `npm run lint` (lint:layers);
+// these tests run the same command on the project and on a small project that breaks each rule.
+const ROOT = resolve('.');
+const DEPCRUISE = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const CONFIG = join(ROOT, 'dependency-cruiser.config.js');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
+interface Violation {
+  readonly rule: string;
+  readonly from: string;
+  readonly to: string;
 }
 
-const files = sourceFiles('src').map((path) => ({
-  path,
-  layer: relative('src', path).split('/')[0]!,
-  imports: [...readFileSync(path, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
-}));
+/** Runs dependency-cruiser with the project's rules on `paths` from `cwd`; its violations, sorted. */
+function violations(cwd: string, paths: readonly string[]): Violation[] {
+  let stdout: string;
+  try {
+    stdout = execFileSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', ...paths], { cwd, encoding: 'utf8' });
+  } catch (err) {
+    // It exits non-zero when it finds violations; the report is still on stdout.
+    stdout = (err as { stdout: string }).stdout;
+  }
+  const report = JSON.parse(stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+  return report.summary.violations
+    .map((v) => ({ rule: v.rule.name, from: v.from, to: v.to.replace(/^.*node_modules\//, 'node_modules/') }))
+    .sort((a, b) => a.from.localeCompare(b.from));
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'architecture-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(tmp, path)), { recursive: true });
+  writeFileSync(join(tmp, path), text);
+}
 
 describe('architecture', () => {
-  it('knows every folder of src/', () => {
-    for (const f of files.filter((f) => f.path.split('/').length > 2)) expect(LAYERS).toContain(f.layer);
+  it('finds no layer or adapter violation in src/, bench/ and scripts/', () => {
+    expect(violations(ROOT, ['src', 'bench', 'scripts'])).toEqual([]);
   });
 
-  it('imports only inward', () => {
-    // Entry points sit outside the layers: src/bot/main.ts (npm start) starts the app's composition root.
-    const ENTRY_POINTS = ['src/bot/main.ts'];
-    const outward = files
-      .filter((f) => !ENTRY_POINTS.includes(f.path))
-      .flatMap((f) =>
-        f.imports
-          .filter((i) => i.startsWith('../'))
-          .map((i) => i.split('/')[1]!)
-          .filter((target) => target in RANK && f.layer in RANK && RANK[target]! > RANK[f.layer]!)
-          .map((target) => `${f.path} → ${target}`),
-      );
-    expect(outward).toEqual([]);
-  });
+  it('fails on outward imports however written, a library outside its adapter and a folder without a layer', () => {
+    write('tsconfig.json', readFileSync(join(ROOT, 'tsconfig.json'), 'utf8').replace(/"include": \[[^\]]*\]/, '"include": ["src"]'));
+    symlinkSync(join(ROOT, 'node_modules'), join(tmp, 'node_modules'));
+    write('src/corpus/words.ts', 'export const words = 1;\n');
+    write('src/bot/reply.ts', 'export const reply = 2;\nexport type Reply = number;\n');
+    // Nested two folders down, reaching outward by a dynamic import.
+    write(
+      'src/index/deep/nested.ts',
+      "import { words } from '../../corpus/words.js';\nexport const more = async () => words + (await import('../../bot/reply.js')).reply;\n",
+    );
+    // A type-only import counts too.
+    write('src/answer/typed.ts', "import type { Reply } from '../bot/reply.js';\nexport const typed: Reply = 3;\n");
+    write('src/retrieval/vectors.ts', "import 'hnswlib-node';\nexport const vectors = 4;\n");
+    write('src/newthing/thing.ts', "import { words } from '../corpus/words.js';\nexport const thing = words;\n");
+    write('src/errors.ts', "import { words } from './corpus/words.js';\nexport const errors = words;\n");
 
-  it('keeps each library behind its adapter', () => {
-    const owners: Record<string, RegExp> = {
-      'discord.js': /^src\/(bot|app)\//,
-      '@xenova/transformers': /^src\/embedding\/TransformersEmbedder\.ts$/,
-      'hnswlib-node': /^src\/index\/HnswIndex\.ts$/,
-      'better-sqlite3': /^src\/store\//,
-      wtf_wikipedia: /^src\/wikipedia\/parseWikitext\.ts$/,
-    };
-    const leaks = files.flatMap((f) => f.imports.filter((i) => i in owners && !owners[i]!.test(f.path)).map((i) => `${f.path} imports ${i}`));
-    expect(leaks).toEqual([]);
+    const found = violations(tmp, ['src']);
+    expect(found.map((v) => `${v.rule}: ${v.from} → ${v.to}`)).toEqual([
+      'layer-answer: src/answer/typed.ts → src/bot/reply.ts',
+      'layer-root: src/errors.ts → src/corpus/words.ts',
+      'layer-index: src/index/deep/nested.ts → src/bot/reply.ts',
+      'unknown-folder: src/newthing/thing.ts → src/corpus/words.ts',
+      'adapter-hnswlib-node: src/retrieval/vectors.ts → node_modules/hnswlib-node/lib/index.js',
+    ]);
   });
 
   it('reads process.env only in config and entry points', () => {
-    const readers = files.filter((f) => /process\.env\b/.test(readFileSync(f.path, 'utf8'))).map((f) => f.path);
-    expect(readers.filter((p) => !/^src\/(config\/config\.ts|cli\/runCli\.ts|bot\/main\.ts|bench\/)/.test(p))).toEqual([]);
+    const sourceFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+      });
+    const readers = sourceFiles('src').filter((path) => /process\.env\b/.test(readFileSync(path, 'utf8')));
+    expect(readers.filter((p) => !/^src\/(config\/config\.ts|cli\/runCli\.ts)$/.test(p))).toEqual([]);
   });
 });

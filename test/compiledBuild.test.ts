@@ -55,7 +55,7 @@ describe('the compiled build (npm start: scripts/buildIfStale.mjs, tsc -p tsconf
   });
 
   it('starts the bot entry point (npm start) with plain node: without DISCORD_TOKEN, one line and exit 2', () => {
-    const result = spawnSync(process.execPath, [join(outDir, 'bot/main.js')], {
+    const result = spawnSync(process.execPath, [join(outDir, 'app/main.js')], {
       cwd: dir,
       env: { PATH: process.env.PATH, DISCORD_TOKEN: '' },
       encoding: 'utf8',

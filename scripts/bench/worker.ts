@@ -5,16 +5,16 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { AnswerService, answerOptionsFromConfig } from '../../src/answer/AnswerService.js';
-import { Engine } from '../../src/answer/Engine.js';
-import { benchQueries } from '../../src/bench/benchQueries.js';
-import { folderBytes, hnswRecall, latency, peakRssMiB, round, timeEach } from '../../src/bench/measure.js';
-import { toMarkdown } from '../../src/bench/makeCorpus.js';
+import { Answerer, answerOptionsFromConfig } from '../../src/answer/Answerer.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
+import { benchQueries } from '../../bench/benchQueries.js';
+import { folderBytes, hnswRecall, latency, peakRssMiB, round, timeEach } from '../../bench/measure.js';
+import { toMarkdown } from '../../bench/makeCorpus.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createEmbedder } from '../../src/embedding/createEmbedder.js';
 import { parseEvalCases } from '../../src/eval/EvalCase.js';
 import type { Answer } from '../../src/answer/types.js';
-import { devFigures } from '../../src/bench/devFigures.js';
+import { devFigures } from '../../bench/devFigures.js';
 import { type EvalCase } from '../../src/eval/EvalCase.js';
 import { createTranslators } from '../../src/language/translateQuestion.js';
 import { buildIndex } from '../../src/index/buildIndex.js';
@@ -43,20 +43,24 @@ const answerOptions = answerOptionsFromConfig(defaults);
 async function chooseEmbedder() {
   const kind = values.embedder === 'transformers' ? 'auto' : 'hash';
   const chosen = await createEmbedder({ kind, model: defaults.EMBEDDING_MODEL, cacheDir: defaults.MODEL_CACHE_DIR, offline: true });
-  return { ...chosen, used: chosen.model ? `transformers:${chosen.model}` : chosen.embedder.id, fellBack: kind === 'auto' && !chosen.model };
+  return {
+    ...chosen,
+    used: chosen.embeddingModel ? `transformers:${chosen.embeddingModel}` : chosen.embedder.id,
+    fellBack: kind === 'auto' && !chosen.embeddingModel,
+  };
 }
 
 async function build(): Promise<object> {
-  const { embedder, model, used, fellBack, warning } = await chooseEmbedder();
+  const { embedder, embeddingModel, used, fellBack, warning } = await chooseEmbedder();
   const store = new IndexStore(dataDir);
   const started = performance.now();
-  const { data, summary } = await buildIndex({ corpusDir, store, embedder, model });
+  const { data, summary } = await buildIndex({ corpusDir, store, embedder, embeddingModel });
   const buildSeconds = (performance.now() - started) / 1000;
   const buildRss = peakRssMiB(); // before the bench's own copies (the brute-force matrix)
   const s = summary.seconds;
   const wordnet = WordNet.open();
   const retriever = new Retriever(data, embedder, wordnet, { languages: createTranslators({ dictionaryDir: defaults.DICTIONARY_DIR }) });
-  const service = new AnswerService(data, retriever, answerOptions);
+  const answerer = new Answerer(data, retriever, answerOptions);
   const cases = parseEvalCases(readFileSync(values.dev!, 'utf8'), values.dev!);
   const chatCases = values['dev-chat'] ? parseEvalCases(readFileSync(values['dev-chat'], 'utf8'), values['dev-chat']) : [];
   const questions = benchQueries(
@@ -68,12 +72,12 @@ async function build(): Promise<object> {
   const firstSeenMs = await timeEach(questions, (q) => retriever.retrieve(q, 3), 0);
   // Steady state: the same questions again, retrieval alone, then whole answers.
   const retrievalMs = await timeEach(questions, (q) => retriever.retrieve(q, 3));
-  const answerMs = await timeEach(questions, (q) => service.answer(q, 3));
+  const answerMs = await timeEach(questions, (q) => answerer.answer(q, 3));
   const queryVectors = await embedder.embed(questions);
   const recall = hnswRecall(data.vectors, queryVectors, 10);
   const quality = async (set: readonly EvalCase[]) => {
     const answers: Answer[] = [];
-    for (const c of set) answers.push(await service.answer(c.question, 3));
+    for (const c of set) answers.push(await answerer.answer(c.question, 3));
     return devFigures(set, answers, values.article);
   };
   const dev = await quality(cases);
@@ -116,11 +120,11 @@ async function build(): Promise<object> {
 
 // Ready to answer = the engine loaded the finished index and answered one question.
 async function cold(): Promise<object> {
-  const { embedder, model } = await chooseEmbedder();
+  const { embedder, embeddingModel } = await chooseEmbedder();
   const started = performance.now();
-  const { engine, built } = await Engine.open({ corpusDir, dataDir, embedder, model, ...answerOptions });
+  const { liveIndex, built } = await LiveIndex.open({ corpusDir, dataDir, embedder, embeddingModel, ...answerOptions });
   const loaded = performance.now();
-  await engine.service.answer('Does France recognise North Korea?', 3);
+  await liveIndex.answerer.answer('Does France recognise North Korea?', 3);
   const ready = performance.now();
   return {
     rebuilt: built !== undefined,
@@ -150,14 +154,14 @@ const treaty = (town: string) => ({
 
 // Adds one new document to the corpus, rebuilds and answers a question only it can answer.
 async function update(): Promise<object> {
-  const { embedder, model } = await chooseEmbedder();
+  const { embedder, embeddingModel } = await chooseEmbedder();
   const store = new IndexStore(dataDir);
   writeFileSync(join(corpusDir, ADDED), toMarkdown(treaty('Quillmere')));
   const started = performance.now();
-  const { data, summary } = await buildIndex({ corpusDir, store, embedder, model });
+  const { data, summary } = await buildIndex({ corpusDir, store, embedder, embeddingModel });
   const built = performance.now();
-  const service = new AnswerService(data, new Retriever(data, embedder, WordNet.open()), answerOptions);
-  const answer = await service.answer('Where was the Zorblax Treaty signed?', 3);
+  const answerer = new Answerer(data, new Retriever(data, embedder, WordNet.open()), answerOptions);
+  const answer = await answerer.answer('Where was the Zorblax Treaty signed?', 3);
   const done = performance.now();
   return {
     chunksAfter: summary.chunks,
@@ -166,18 +170,18 @@ async function update(): Promise<object> {
     rebuildMs: Math.round(built - started),
     answerMs: Math.round(done - built),
     totalMs: Math.round(done - started),
-    answeredFromNewDocument: answer.answered && answer.passages[0]?.doc === 'zzz-bench-added',
+    answeredFromNewDocument: answer.answered && answer.passages[0]?.docId === 'zzz-bench-added',
     peakRssMiB: peakRssMiB(),
   };
 }
 
 // Removes the first filler document (about a hundred chunks) and updates the build.
 async function remove(): Promise<object> {
-  const { embedder, model } = await chooseEmbedder();
+  const { embedder, embeddingModel } = await chooseEmbedder();
   const name = 'bench-000000.md';
   unlinkSync(join(corpusDir, name));
   const started = performance.now();
-  const { data, summary } = await buildIndex({ corpusDir, store: new IndexStore(dataDir), embedder, model });
+  const { data, summary } = await buildIndex({ corpusDir, store: new IndexStore(dataDir), embedder, embeddingModel });
   return {
     chunksAfter: summary.chunks,
     chunksRemoved: summary.removed,
@@ -188,20 +192,20 @@ async function remove(): Promise<object> {
   };
 }
 
-// The bot's path: the engine serving, one document replaced, engine.rebuild() (a build process
+// The bot's path: the engine serving, one document replaced, liveIndex.rebuild() (a build process
 // updates the build, then the engine loads it), then a question only the new text answers.
 // The event loop's longest stall during the rebuild is how long the bot could not answer.
 async function replace(): Promise<object> {
-  const { embedder, model } = await chooseEmbedder();
-  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model, ...answerOptions });
+  const { embedder, embeddingModel } = await chooseEmbedder();
+  const { liveIndex } = await LiveIndex.open({ corpusDir, dataDir, embedder, embeddingModel, ...answerOptions });
   writeFileSync(join(corpusDir, ADDED), toMarkdown(treaty('Ravenholt')));
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
   const started = performance.now();
-  const summary = await engine.rebuild();
+  const summary = await liveIndex.rebuild();
   const rebuilt = performance.now();
   stalls.disable();
-  const answer = await engine.service.answer('Where was the Zorblax Treaty signed?', 3);
+  const answer = await liveIndex.answerer.answer('Where was the Zorblax Treaty signed?', 3);
   return {
     chunksAfter: summary.chunks,
     chunksRemoved: summary.removed,
@@ -210,7 +214,7 @@ async function replace(): Promise<object> {
     buildProcessMs: Math.round(summary.seconds.total * 1000),
     totalMs: Math.round(rebuilt - started),
     eventLoopMaxStallMs: Math.round(stalls.max / 1e6),
-    answeredFromReplacement: answer.answered && answer.passages[0]?.doc === 'zzz-bench-added' && answer.passages[0].text.includes('Ravenholt'),
+    answeredFromReplacement: answer.answered && answer.passages[0]?.docId === 'zzz-bench-added' && answer.passages[0].text.includes('Ravenholt'),
     peakRssMiB: peakRssMiB(),
   };
 }

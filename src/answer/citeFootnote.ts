@@ -18,7 +18,7 @@ export function citeFootnote(documents: ReadonlyMap<string, Document>, n: number
   }
   const citations = docs.flatMap((doc) => {
     const ref = doc.references.find((r) => r.n === n);
-    return ref ? [{ doc: doc.id, title: doc.title, n, text: ref.text, ...(ref.url ? { url: ref.url } : {}), passages: citingPassages(doc, n) }] : [];
+    return ref ? [{ docId: doc.id, title: doc.title, n, text: ref.text, ...(ref.url ? { url: ref.url } : {}), passages: citingPassages(doc, n) }] : [];
   });
   if (citations.length === 0) {
     const max = Math.max(0, ...docs.map((d) => d.references.length));

@@ -61,6 +61,9 @@ export function decideAnswer(query: AnalyzedQuery, best: FocusedSpan | undefined
   if (keys.length === 0) return decline('nothing_asked', []);
   const absent = keys.filter((g) => g.salient && !g.known);
   if (absent.length > 0) return decline('not_in_corpus', words(absent));
+  // "Which restaurant…": a corpus that never mentions a restaurant cannot name one.
+  const thing = keys.find((g) => g.word === query.askedThing && !g.known);
+  if (thing) return decline('not_in_corpus', words([thing]));
   if (!best) return decline('low_coverage', words(keys.filter((g) => !g.known)));
   const left = unaddressed(query, best);
   if (left.length > 0) return decline('not_addressed', left);

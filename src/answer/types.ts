@@ -1,15 +1,15 @@
-/** A footnote as shown to users: its number and the full reference text from the document. */
-export interface Footnote {
-  readonly n: number;
-  readonly text: string;
-  /** The source's `http`/`https` URL, when the reference has one. */
-  readonly url?: string;
-}
+import type { Reference } from '../corpus/types.js';
+
+/**
+ * A reference-list entry as shown beside a quote (a footnote): its number, its full text and its
+ * `http`/`https` URL when it has one. The document's own `Reference` without its backlink count.
+ */
+export type CitedReference = Pick<Reference, 'n' | 'text' | 'url'>;
 
 /** A verbatim quote from a document with what supports it. */
 export interface Passage {
   /** Document id (file name without extension). */
-  readonly doc: string;
+  readonly docId: string;
   readonly title: string;
   readonly section: string;
   /** `documentText.slice(start, end)`: verbatim, footnote markers kept, at most 400 characters. */
@@ -19,7 +19,7 @@ export interface Passage {
   /** Relevance to the question, higher is better (coverage in [0, 1] plus a small rank bonus). */
   readonly score: number;
   /** Footnotes the quote carries or is supported by, each with its reference text, ascending. */
-  readonly footnotes: readonly Footnote[];
+  readonly footnotes: readonly CitedReference[];
   /** True when the quote carries a `[citation needed]` marker. */
   readonly citationNeeded: boolean;
   /** The online article the document was imported from, when it was (an http(s) URL). */
@@ -71,7 +71,7 @@ export interface CitingPassage {
 
 /** One document's footnote `n` and the passages that cite it. */
 export interface Citation {
-  readonly doc: string;
+  readonly docId: string;
   readonly title: string;
   readonly n: number;
   readonly text: string;

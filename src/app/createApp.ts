@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Engine } from '../answer/Engine.js';
-import { AnswerMemory } from '../bot/AnswerMemory.js';
+import type { LiveIndex } from '../answer/LiveIndex.js';
+import { RecentAnswers } from '../bot/RecentAnswers.js';
 import type { BotContext } from '../bot/BotContext.js';
 import { ChangeJournal } from '../bot/ChangeJournal.js';
 import { importWikipedia } from '../wikipedia/importWikipedia.js';
@@ -15,7 +15,7 @@ import type { Logger } from '../logging/Logger.js';
 
 export interface AppOptions {
   readonly config: Config;
-  readonly engine: Engine;
+  readonly liveIndex: LiveIndex;
   readonly logger: Logger;
 }
 
@@ -32,19 +32,19 @@ export interface App {
  * client. The client asks for the Guilds intent only (no privileged intents): interactions
  * carry everything the commands read, including a "Find sources" target message's text.
  */
-export function createApp({ config, engine, logger }: AppOptions): App {
+export function createApp({ config, liveIndex, logger }: AppOptions): App {
   const ctx: BotContext = {
-    engine,
+    liveIndex,
     logger,
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
-    answers: new AnswerMemory(),
+    recentAnswers: new RecentAnswers(),
     feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
-    corpus: new CorpusEditor(config.CORPUS_DIR, engine, new ChangeJournal(config.DATA_DIR), documentLimitsFromConfig(config)),
+    corpus: new CorpusEditor(config.CORPUS_DIR, liveIndex, new ChangeJournal(config.DATA_DIR), documentLimitsFromConfig(config)),
     corpusGuildIds: config.CORPUS_GUILD_IDS,
     importArticle: (url) => importWikipedia(url, config.WIKIPEDIA_API_URL ? { apiUrl: config.WIKIPEDIA_API_URL } : {}),
     moderatorRoleId: config.MODERATOR_ROLE_ID,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
-    passages: config.ANSWER_PASSAGES,
+    passagesPerPage: config.ANSWER_PASSAGES,
   };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -64,7 +64,7 @@ export function createApp({ config, engine, logger }: AppOptions): App {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
       await ready;
-      logger.info('bot ready', { user: client.user?.tag, documents: engine.service.listDocuments().length });
+      logger.info('bot ready', { user: client.user?.tag, documents: liveIndex.answerer.listDocuments().length });
     },
     async stop() {
       if (stopped) return;

@@ -1,18 +1,18 @@
-import type { Engine } from '../answer/Engine.js';
+import type { LiveIndex } from '../answer/LiveIndex.js';
 import type { Logger } from '../logging/Logger.js';
-import type { AnswerMemory } from './AnswerMemory.js';
+import type { RecentAnswers } from './RecentAnswers.js';
 import type { CorpusEditor } from './CorpusEditor.js';
 import type { JsonlFile } from './JsonlFile.js';
 import type { RateLimiter } from './RateLimiter.js';
 
 /** What command handlers need, built once by `createApp` and passed to every handler. */
 export interface BotContext {
-  /** Take `engine.service` per request: a corpus change swaps it. */
-  readonly engine: Pick<Engine, 'service'>;
+  /** Take `liveIndex.answerer` per request: a corpus change swaps it. */
+  readonly liveIndex: Pick<LiveIndex, 'answerer'>;
   readonly logger: Logger;
   /** Per-user limit shared by /ask and "Find sources". */
   readonly askLimiter: RateLimiter;
-  readonly answers: AnswerMemory;
+  readonly recentAnswers: RecentAnswers;
   /** `DATA_DIR/feedback.jsonl`: 👍 / 👎 with the question and the passages shown. */
   readonly feedback: JsonlFile;
   readonly corpus: CorpusEditor;
@@ -24,5 +24,5 @@ export interface BotContext {
   readonly moderatorRoleId: string | undefined;
   readonly maxUploadBytes: number;
   /** Passages per answer page. */
-  readonly passages: number;
+  readonly passagesPerPage: number;
 }

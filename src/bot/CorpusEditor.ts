@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Engine } from '../answer/Engine.js';
+import type { LiveIndex } from '../answer/LiveIndex.js';
 import { checkChunkCount, chunkDocument } from '../chunking/chunkDocument.js';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../corpus/DocumentLimits.js';
 import { listCorpusFiles } from '../corpus/loadCorpus.js';
@@ -37,7 +37,7 @@ export class CorpusEditor {
 
   constructor(
     private readonly corpusDir: string,
-    private readonly engine: Pick<Engine, 'rebuild' | 'service'>,
+    private readonly liveIndex: Pick<LiveIndex, 'rebuild' | 'answerer'>,
     private readonly journal: ChangeJournal,
     private readonly limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
   ) {}
@@ -84,7 +84,7 @@ export class CorpusEditor {
     const name = files.find((f) => documentId(f) === docId);
     if (!name) throw new UserError('unknown_document', `corpus: no document "${docId}"; see /corpus list`);
     if (files.length <= 1) throw new UserError('last_document', `corpus: "${docId}" is the only document; add another before removing it`);
-    const title = this.engine.service.listDocuments().find((d) => d.id === docId)?.title ?? docId;
+    const title = this.liveIndex.answerer.listDocuments().find((d) => d.id === docId)?.title ?? docId;
     const path = join(this.corpusDir, name);
     const content = await readFile(path);
     const record = changeRecord('remove', docId, name, content, actor);
@@ -114,7 +114,7 @@ export class CorpusEditor {
       throw err;
     }
     try {
-      build = await this.engine.rebuild();
+      build = await this.liveIndex.rebuild();
     } catch (err) {
       await undo();
       await this.settleFailed(record, err);
@@ -124,7 +124,7 @@ export class CorpusEditor {
       await this.journal.settle(record, 'done');
     } catch (err) {
       await undo();
-      await this.engine.rebuild();
+      await this.liveIndex.rebuild();
       throw auditUnwritable(err, 'so the change was undone');
     }
     await this.journal.discardStaged(record);

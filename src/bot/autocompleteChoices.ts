@@ -1,4 +1,4 @@
-import type { AnswerService } from '../answer/AnswerService.js';
+import type { Answerer } from '../answer/Answerer.js';
 import type { DocumentSummary } from '../answer/types.js';
 import { DISCORD_LIMITS, truncate } from './render/discordLimits.js';
 
@@ -22,15 +22,15 @@ export function documentChoices(documents: readonly DocumentSummary[], typed: st
  * number prefix or words of the reference, at most 25, each cut at a word boundary. The document
  * is named only when the corpus has several. Reads the loaded reference lists only.
  */
-export function footnoteChoices(service: AnswerService, typed: string, docId?: string): Choice<number>[] {
+export function footnoteChoices(answerer: Answerer, typed: string, docId?: string): Choice<number>[] {
   const q = typed.trim().toLowerCase();
-  const all = service.listDocuments();
+  const all = answerer.listDocuments();
   const docs = docId ? [{ id: docId, title: docId }] : all;
   const named = !docId && all.length > 1;
   const choices: Choice<number>[] = [];
   const seen = new Set<number>();
   for (const doc of docs) {
-    for (const f of service.references(doc.id)) {
+    for (const f of answerer.references(doc.id)) {
       if (seen.has(f.n)) continue;
       if (q !== '' && !String(f.n).startsWith(q) && !f.text.toLowerCase().includes(q)) continue;
       seen.add(f.n);

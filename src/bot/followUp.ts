@@ -1,7 +1,7 @@
 import { type APIModalInteractionResponseCallbackData, type ButtonInteraction, ComponentType, type ModalSubmitInteraction, TextInputStyle } from 'discord.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../answer/validateQuestion.js';
 import { UserError } from '../errors.js';
-import { answerQuestion, sendQuestionReply } from './answerQuestion.js';
+import { replyToQuestion, sendQuestionReply } from './replyToQuestion.js';
 import type { BotContext } from './BotContext.js';
 import { checkAskLimit } from './replies.js';
 
@@ -16,7 +16,7 @@ export function parseFollowUpId(customId: string): string | null {
 
 /** "Follow up" under an answer: a modal with one text input for the next question. */
 export async function showFollowUpModal(interaction: ButtonInteraction, answerId: string, ctx: BotContext): Promise<void> {
-  if (!ctx.answers.get(answerId)) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
+  if (!ctx.recentAnswers.get(answerId)) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
   const modal: APIModalInteractionResponseCallbackData = {
     custom_id: `${MODAL_PREFIX}:${answerId}`,
     title: 'Follow up',
@@ -45,9 +45,9 @@ export async function showFollowUpModal(interaction: ButtonInteraction, answerId
  */
 export async function answerFollowUp(interaction: ModalSubmitInteraction, answerId: string, ctx: BotContext): Promise<void> {
   checkAskLimit(ctx, interaction.user.id);
-  const earlier = ctx.answers.get(answerId);
+  const earlier = ctx.recentAnswers.get(answerId);
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
   const question = validateQuestion(interaction.fields.getTextInputValue(INPUT_ID));
   await interaction.deferReply();
-  await sendQuestionReply(interaction, await answerQuestion(ctx, question, 'Follow-up', earlier.question));
+  await sendQuestionReply(interaction, await replyToQuestion(ctx, question, 'Follow-up', earlier.question));
 }

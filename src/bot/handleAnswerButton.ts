@@ -1,7 +1,7 @@
 import type { ButtonInteraction } from 'discord.js';
 import { UserError } from '../errors.js';
-import type { Vote } from './AnswerMemory.js';
-import { answerPage } from './answerQuestion.js';
+import type { Vote } from './RecentAnswers.js';
+import { answerPage } from './replyToQuestion.js';
 import { showFollowUpModal } from './followUp.js';
 import type { BotContext } from './BotContext.js';
 import type { AnswerButton } from './render/answerButtons.js';
@@ -36,18 +36,18 @@ export async function handleAnswerButton(interaction: ButtonInteraction, button:
  * against the user's rate limit so flipping cannot flood the file.
  */
 async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: string, ctx: BotContext): Promise<void> {
-  const answer = ctx.answers.get(answerId);
+  const answer = ctx.recentAnswers.get(answerId);
   if (!answer) throw new UserError('answer_expired', 'feedback: that answer is too old to rate; please ask again');
   const user = interaction.user.id;
   const emoji = vote === 'up' ? '👍' : '👎';
-  const previous = ctx.answers.voteOf(answerId, user);
+  const previous = ctx.recentAnswers.voteOf(answerId, user);
   if (previous === vote) {
     await interaction.reply(ephemeral(textMessage(`Your ${emoji} on this answer is already recorded.`)));
     return;
   }
   if (previous !== undefined) checkAskLimit(ctx, user);
   // Set before writing, so clicks arriving meanwhile see it and write nothing.
-  ctx.answers.setVote(answerId, user, vote);
+  ctx.recentAnswers.setVote(answerId, user, vote);
   try {
     await ctx.feedback.append({
       time: new Date().toISOString(),
@@ -56,10 +56,10 @@ async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: 
       vote,
       ...(previous === undefined ? {} : { replaces: previous }),
       question: answer.question,
-      passages: answer.shown.map((p) => ({ doc: p.doc, section: p.section, start: p.start, end: p.end, score: p.score, text: p.text })),
+      passages: answer.shown.map((p) => ({ doc: p.docId, section: p.section, start: p.start, end: p.end, score: p.score, text: p.text })),
     });
   } catch (err) {
-    ctx.answers.setVote(answerId, user, previous);
+    ctx.recentAnswers.setVote(answerId, user, previous);
     throw err;
   }
   await interaction.reply(ephemeral(textMessage(`Thanks, your ${emoji} is recorded; it helps improve the answers.`)));

@@ -4,7 +4,8 @@ import { isUserError } from '../errors.js';
 import { answerToJson } from '../render/renderAnswerJson.js';
 import { renderAnswerText } from '../render/renderAnswerText.js';
 import { renderExplanation } from '../render/renderExplanation.js';
-import { openEngine } from './openEngine.js';
+import { openLiveIndex } from '../app/openLiveIndex.js';
+import { openOptionsForCli } from './openOptionsForCli.js';
 import { parseCliArgs, positiveInt } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
@@ -31,22 +32,22 @@ runCli(async () => {
     // Validate before loading anything, so a bad question fails fast.
     const { validateQuestion } = await import('../answer/validateQuestion.js');
     validateQuestion(question);
-    const { engine } = await openEngine(config);
+    const { liveIndex } = await openLiveIndex(config, openOptionsForCli());
     if (values.explain) {
-      process.stdout.write(renderExplanation(await engine.service.explain(question, k, values.after), config.MIN_RELEVANCE));
+      process.stdout.write(renderExplanation(await liveIndex.answerer.explain(question, k, values.after), config.MIN_RELEVANCE));
       return 0;
     }
-    const answer = await engine.service.answer(question, k, values.after);
+    const answer = await liveIndex.answerer.answer(question, k, values.after);
     process.stdout.write(values.json ? `${JSON.stringify(answerToJson(answer))}\n` : renderAnswerText(answer));
     return 0;
   }
   // Batch mode: one JSON object per input line, in one process. A bad line gets an error object.
-  const { engine } = await openEngine(config);
+  const { liveIndex } = await openLiveIndex(config, openOptionsForCli());
   let failures = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim() === '') continue;
     try {
-      process.stdout.write(`${JSON.stringify(answerToJson(await engine.service.answer(line, k)))}\n`);
+      process.stdout.write(`${JSON.stringify(answerToJson(await liveIndex.answerer.answer(line, k)))}\n`);
     } catch (err) {
       if (!isUserError(err)) throw err;
       failures++;

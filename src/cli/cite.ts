@@ -2,7 +2,8 @@ import { loadConfig } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { citationsToJson } from '../render/renderAnswerJson.js';
 import { renderCitationText } from '../render/renderAnswerText.js';
-import { openEngine } from './openEngine.js';
+import { openLiveIndex } from '../app/openLiveIndex.js';
+import { openOptionsForCli } from './openOptionsForCli.js';
 import { parseCliArgs } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
@@ -14,8 +15,8 @@ runCli(async () => {
     throw new UserError('bad_option', 'cite: give one footnote number, e.g. npm run cite -- 6 [--json] [--doc ID]');
   }
   if (!/^\d+$/.test(raw)) throw new UserError('bad_footnote', `cite: "${raw}" is not a footnote number; use a whole number from 1`);
-  const { engine } = await openEngine(loadConfig());
-  const citations = engine.service.cite(Number(raw), values.doc);
+  const { liveIndex } = await openLiveIndex(loadConfig(), openOptionsForCli());
+  const citations = liveIndex.answerer.cite(Number(raw), values.doc);
   process.stdout.write(values.json ? `${JSON.stringify(citationsToJson(citations))}\n` : renderCitationText(citations));
   return 0;
 });

@@ -4,7 +4,8 @@ import { UserError } from '../errors.js';
 import { parseEvalCases } from '../eval/EvalCase.js';
 import { scoreEval } from '../eval/scoreEval.js';
 import { renderEvalReport } from '../render/renderEvalReport.js';
-import { openEngine } from './openEngine.js';
+import { openLiveIndex } from '../app/openLiveIndex.js';
+import { openOptionsForCli } from './openOptionsForCli.js';
 import { parseCliArgs } from './parseCliArgs.js';
 import { runCli } from './runCli.js';
 
@@ -19,9 +20,9 @@ runCli(async () => {
     throw new UserError('bad_eval_file', `eval: cannot read "${values.file}"`);
   }
   const cases = parseEvalCases(text, values.file);
-  const { engine } = await openEngine(loadConfig());
+  const { liveIndex } = await openLiveIndex(loadConfig(), openOptionsForCli());
   const answers = [];
-  for (const c of cases) answers.push(await engine.service.answer(c.question, 3));
+  for (const c of cases) answers.push(await liveIndex.answerer.answer(c.question, 3));
   const report = scoreEval(cases, answers);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : renderEvalReport(report));
   return 0;

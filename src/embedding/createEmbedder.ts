@@ -15,7 +15,7 @@ export interface EmbedderSettings {
 export interface ChosenEmbedder {
   readonly embedder: Embedder;
   /** Model name for the manifest; null for the offline embedder. */
-  readonly model: string | null;
+  readonly embeddingModel: string | null;
   /** Set when `auto` fell back: one line saying which embedder is in use and how to get the model. */
   readonly warning?: string;
 }
@@ -26,17 +26,17 @@ export interface ChosenEmbedder {
  * (`embedder_unavailable`); with `auto` it is one warning and the offline embedder.
  */
 export async function createEmbedder(settings: EmbedderSettings): Promise<ChosenEmbedder> {
-  if (settings.kind === 'hash') return { embedder: new HashEmbedder(), model: null };
+  if (settings.kind === 'hash') return { embedder: new HashEmbedder(), embeddingModel: null };
   try {
     const { TransformersEmbedder } = await import('./TransformersEmbedder.js');
     const embedder = await TransformersEmbedder.load({ model: settings.model, cacheDir: settings.cacheDir, offline: settings.offline });
-    return { embedder, model: settings.model };
+    return { embedder, embeddingModel: settings.model };
   } catch (err) {
     if (settings.kind === 'transformers' || !isUserError(err)) throw err;
     const fallback = new HashEmbedder();
     return {
       embedder: fallback,
-      model: null,
+      embeddingModel: null,
       warning:
         `${err.detail.split(';')[0]}; ` +
         `using the offline embedder ${fallback.id}. To use the model, run once with network access ` +

@@ -17,7 +17,7 @@ export interface BuildOptions {
   readonly store: IndexStore;
   readonly embedder: Embedder;
   /** Model name recorded in the manifest (null for the offline embedder). */
-  readonly model: string | null;
+  readonly embeddingModel: string | null;
   readonly hnsw?: HnswParams;
   /** Most one document may hold; a document over them is named in `problems` and skipped. */
   readonly limits?: DocumentLimits;
@@ -126,7 +126,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ data: IndexDa
     manifest: {
       schemaVersion: SCHEMA_VERSION,
       embedderId: embedder.id,
-      model: options.model,
+      model: options.embeddingModel,
       dimension: embedder.dimension,
       corpusHash: contentHash,
       builtAt: new Date().toISOString(),

@@ -6,7 +6,7 @@ export function answerToJson(answer: Answer): object {
     question: answer.question,
     answered: answer.answered,
     passages: answer.passages.map((p) => ({
-      doc: p.doc,
+      doc: p.docId,
       title: p.title,
       section: p.section,
       text: p.text,
@@ -29,7 +29,7 @@ export function answerToJson(answer: Answer): object {
 /** The `cite --json` shape: one entry per document that has the footnote. */
 export function citationsToJson(citations: readonly Citation[]): object[] {
   return citations.map((c) => ({
-    doc: c.doc,
+    doc: c.docId,
     title: c.title,
     n: c.n,
     text: c.text,

@@ -30,7 +30,7 @@ function renderPassage(p: Passage, rank: number): string {
 export function renderCitationText(citations: readonly Citation[]): string {
   return citations
     .map((c) => {
-      const lines = [`[${c.n}] ${withUrl(c.text, c.url)}`, `    in ${c.title} (${c.doc})`];
+      const lines = [`[${c.n}] ${withUrl(c.text, c.url)}`, `    in ${c.title} (${c.docId})`];
       if (c.passages.length === 0) lines.push('    (no passage of the text carries this marker)');
       for (const p of c.passages) lines.push('', `  ${p.section}:`, ...p.text.split('\n').map((l) => `  > ${l}`));
       return `${lines.join('\n')}\n`;

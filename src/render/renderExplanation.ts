@@ -1,4 +1,4 @@
-import type { Explanation } from '../answer/AnswerService.js';
+import type { Explanation } from '../answer/Answerer.js';
 import type { TermGroup } from '../retrieval/analyzeQuery.js';
 
 /**
@@ -16,7 +16,7 @@ export function renderExplanation(e: Explanation, minRelevance: number): string 
   e.candidates.forEach((c, i) => {
     const flags = [c.missing.length > 0 ? `lacks ${c.missing.join(', ')}` : '', c.holdsAnswerKind ? '' : `no ${e.query.answerKind}`].filter(Boolean).join('; ');
     lines.push(
-      `  ${i + 1}. key ${c.keyCoverage.toFixed(2)}  cov ${c.coverage.toFixed(2)}  score ${c.score.toFixed(3)}  ${c.doc} — ${c.section}${flags ? `  (${flags})` : ''}`,
+      `  ${i + 1}. key ${c.keyCoverage.toFixed(2)}  cov ${c.coverage.toFixed(2)}  score ${c.score.toFixed(3)}  ${c.docId} — ${c.section}${flags ? `  (${flags})` : ''}`,
     );
     lines.push(`     "${c.text.replace(/\s+/g, ' ').slice(0, 160)}${c.text.length > 160 ? '…' : ''}"`);
   });

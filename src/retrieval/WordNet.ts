@@ -234,6 +234,11 @@ export class WordNet {
     return [...best.values()].sort((a, b) => b.weight - a.weight).slice(0, maxTerms);
   }
 
+  /** True when some base form of the word is mostly a noun ("restaurants", "trade"; not "happened", "tall"). */
+  isNoun(word: string): boolean {
+    return this.baseForms(word).some((base) => this.mostlyNoun(toKey(base)));
+  }
+
   /**
    * A word with at least half its senses as a noun: what its first noun sense is about is what the
    * word usually means ("trade", "embassy"); "tall" as a garment size is not.

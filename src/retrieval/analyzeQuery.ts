@@ -1,5 +1,6 @@
 import type { WeightedTerm } from '../index/LexicalIndex.js';
 import { type AnswerKind, answerKindOf } from './answerKind.js';
+import { askedThing } from './askedThing.js';
 import { askedWords } from './askedWords.js';
 import { type MessageParts, splitMessage } from './readQuestion.js';
 import { stem } from '../text/tokenize.js';
@@ -86,6 +87,8 @@ export interface AnalyzedQuery {
   readonly text: string;
   /** The kind of answer the question asks for, when its words say so ("when…" → time). */
   readonly answerKind?: AnswerKind;
+  /** The thing a "which …" / "what …" question asks to be named, as typed ("restaurant"); see `askedThing`. */
+  readonly askedThing?: string;
   /** The question's language when not English (its words were translated). */
   readonly language?: string;
   /** Why the question could not be read (a language without its dictionary), one line. */
@@ -191,7 +194,18 @@ export function analyzeQuery(
     .map((g) => g.word)
     .join(' ');
   const answerKind = answerKindOf(parts.core);
-  return { parts, groups, terms, pairs: queryPairs(groups), wanted, text, ...(answerKind ? { answerKind } : {}) };
+  // Only English is read for it: a translated question's words are no longer in its order.
+  const thing = typeof question === 'string' && wordnet ? askedThing(parts.core, (w) => wordnet.isNoun(w)) : undefined;
+  return {
+    parts,
+    groups,
+    terms,
+    pairs: queryPairs(groups),
+    wanted,
+    text,
+    ...(answerKind ? { answerKind } : {}),
+    ...(thing === undefined ? {} : { askedThing: thing }),
+  };
 }
 
 // Neighbouring key words that stand together in a corpus name share a `name` number.

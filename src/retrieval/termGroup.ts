@@ -115,8 +115,9 @@ export function termGroup(
       wordnet,
     );
   }
-  // "05", "81": a year written short, read as the corpus's years that end so (2005, 1981).
-  if (/^\d{2}$/.test(token.word)) {
+  // "05", "81": a year written short, read as the corpus's years that end so (2005, 1981) — unless
+  // the corpus writes the number itself ("10 October"): a large corpus has years ending in most pairs.
+  if (/^\d{2}$/.test(token.word) && !vocabulary.hasWord(token.word)) {
     const years = ['19', '20'].map((c) => `${c}${token!.word}`).filter((y) => vocabulary.hasWord(y));
     if (years.length > 0) {
       for (const y of years) alternatives.set(y, { stem: y, weight: READING_WEIGHT });

@@ -47,6 +47,14 @@ describe('decideAnswer', () => {
     expect(decideAnswer(q, span(0.9, 0.5), THRESHOLDS)).toMatchObject({ answered: false, reason: 'not_in_corpus', missing: ['germany'] });
   });
 
+  it('declines a "which …" question whose thing the corpus never mentions, however well the rest matches', () => {
+    const groups = [group('restaurant', { known: false }), group('paris', { salient: true }), group('aafc', { salient: true })];
+    const asked = query(groups, { askedThing: 'restaurant' });
+    expect(decideAnswer(asked, span(0.9, 0.67), THRESHOLDS)).toMatchObject({ answered: false, reason: 'not_in_corpus', missing: ['restaurant'] });
+    // The same word elsewhere in the question only lowers coverage.
+    expect(decideAnswer(query(groups), span(0.9, 0.67), THRESHOLDS)).toMatchObject({ answered: true });
+  });
+
   it('declines when the best passage leaves out a name the question is about', () => {
     const q = query([group('estonia', { salient: true }), group('envoy')]);
     expect(decideAnswer(q, span(0.8, 0.5, ['estonia']), THRESHOLDS)).toMatchObject({ answered: false, reason: 'not_addressed', missing: ['estonia'] });

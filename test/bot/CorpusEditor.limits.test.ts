@@ -15,10 +15,10 @@ describe('CorpusEditor and document limits', () => {
     const corpusDir = join(dir, 'corpus');
     mkdirSync(corpusDir);
     let rebuilds = 0;
-    const engine = { service: {} as never, rebuild: () => Promise.resolve((rebuilds++, {} as never)) };
+    const liveIndex = { answerer: {} as never, rebuild: () => Promise.resolve((rebuilds++, {} as never)) };
     const journal = new ChangeJournal(join(dir, 'data'));
     const audit = journal.auditPath;
-    const editor = new CorpusEditor(corpusDir, engine, journal, { sections: 1000, sentences: 20_000, chunks: 3, lineChars: 20_000 });
+    const editor = new CorpusEditor(corpusDir, liveIndex, journal, { sections: 1000, sentences: 20_000, chunks: 3, lineChars: 20_000 });
     const sections = `# Many\n\n${Array.from({ length: 100_000 }, (_, i) => `## h${i}\nA b${i} c.\n`).join('')}`;
     const chunks = `# Few\n\n${Array.from({ length: 4 }, (_, i) => `## h${i}\n\nSentence ${i} is here.\n`).join('\n')}`;
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answer/Engine.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
 import { CorpusEditor, safeFileName } from '../../src/bot/CorpusEditor.js';
 import { ChangeJournal } from '../../src/bot/ChangeJournal.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
@@ -14,7 +14,7 @@ const actor = { id: '1300000000000000001', name: 'mod', guild: '1200000000000000
 describe('CorpusEditor', () => {
   let dir: string;
   let corpusDir: string;
-  let engine: Engine;
+  let liveIndex: LiveIndex;
   let audit: ChangeJournal;
   const auditLines = () =>
     readFileSync(audit.auditPath, 'utf8')
@@ -27,25 +27,37 @@ describe('CorpusEditor', () => {
     corpusDir = join(dir, 'corpus');
     mkdirSync(corpusDir);
     copyFileSync(join('corpus', FILE), join(corpusDir, FILE));
-    ({ engine } = await Engine.open({ corpusDir, dataDir: join(dir, 'data'), embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 }));
+    ({ liveIndex } = await LiveIndex.open({
+      corpusDir,
+      dataDir: join(dir, 'data'),
+      embedder: new HashEmbedder(),
+      embeddingModel: null,
+      minRelevance: 0.5,
+      passagesPerAnswer: 3,
+    }));
     audit = new ChangeJournal(join(dir, 'data'));
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds a document with a given title, rebuilding with only the new chunks embedded', async () => {
-    const change = await new CorpusEditor(corpusDir, engine, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), title: 'Silver kettles', actor });
+    const change = await new CorpusEditor(corpusDir, liveIndex, audit).add({
+      fileName: 'kettles.txt',
+      bytes: Buffer.from(DOC),
+      title: 'Silver kettles',
+      actor,
+    });
 
     expect(change.doc).toEqual({ id: 'kettles', title: 'Silver kettles' });
     expect(change.build.documents).toBe(2);
     expect(change.build.reused).toBeGreaterThan(0);
     expect(change.build.embedded).toBe(change.build.chunks - change.build.reused);
     expect(readdirSync(corpusDir).sort()).toEqual([FILE, 'kettles.txt']);
-    expect(engine.service.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations', 'kettles']);
+    expect(liveIndex.answerer.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations', 'kettles']);
   });
 
   it('removes the new file again when the rebuild fails, leaving the corpus unchanged', async () => {
-    const failing = { service: engine.service, rebuild: () => Promise.reject(new Error('disk full')) };
+    const failing = { answerer: liveIndex.answerer, rebuild: () => Promise.reject(new Error('disk full')) };
 
     await expect(new CorpusEditor(corpusDir, failing, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow('disk full');
 
@@ -53,9 +65,9 @@ describe('CorpusEditor', () => {
   });
 
   it('puts a removed file back when the rebuild fails', async () => {
-    const editor = new CorpusEditor(corpusDir, engine, audit);
+    const editor = new CorpusEditor(corpusDir, liveIndex, audit);
     await editor.add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
-    const failing = { service: engine.service, rebuild: () => Promise.reject(new Error('disk full')) };
+    const failing = { answerer: liveIndex.answerer, rebuild: () => Promise.reject(new Error('disk full')) };
 
     await expect(new CorpusEditor(corpusDir, failing, audit).remove('kettles', actor)).rejects.toThrow('disk full');
 
@@ -63,7 +75,7 @@ describe('CorpusEditor', () => {
   });
 
   it('records a failed rebuild as failed after its intent', async () => {
-    const failing = { service: engine.service, rebuild: () => Promise.reject(new Error('disk full')) };
+    const failing = { answerer: liveIndex.answerer, rebuild: () => Promise.reject(new Error('disk full')) };
 
     await expect(new CorpusEditor(corpusDir, failing, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow('disk full');
 
@@ -76,7 +88,7 @@ describe('CorpusEditor', () => {
   it('refuses a change the audit log cannot record, before anything goes live', async () => {
     mkdirSync(audit.auditPath, { recursive: true }); // a folder where the log should be: appends fail
     let rebuilds = 0;
-    const counting = { service: engine.service, rebuild: () => (rebuilds++, engine.rebuild()) };
+    const counting = { answerer: liveIndex.answerer, rebuild: () => (rebuilds++, liveIndex.rebuild()) };
 
     await expect(new CorpusEditor(corpusDir, counting, audit).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow(
       'audit_unwritable: corpus: the audit log (DATA_DIR/audit.jsonl) cannot be written (EISDIR), so nothing was changed; ask the bot’s operator to check the disk and the file’s permissions',
@@ -84,7 +96,7 @@ describe('CorpusEditor', () => {
 
     expect(readdirSync(corpusDir)).toEqual([FILE]);
     expect(rebuilds).toBe(0);
-    expect(engine.service.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations']);
+    expect(liveIndex.answerer.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations']);
   });
 
   it('undoes a change whose outcome cannot be recorded, so nothing is live unrecorded', async () => {
@@ -93,17 +105,17 @@ describe('CorpusEditor', () => {
     journal.settle = (record, status, reason) =>
       status === 'done' ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : settle(record, status, reason);
 
-    await expect(new CorpusEditor(corpusDir, engine, journal).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow(
+    await expect(new CorpusEditor(corpusDir, liveIndex, journal).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor })).rejects.toThrow(
       'audit_unwritable: corpus: the audit log (DATA_DIR/audit.jsonl) cannot be written (ENOSPC), so the change was undone;',
     );
 
     expect(readdirSync(corpusDir)).toEqual([FILE]);
-    expect(engine.service.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations']);
+    expect(liveIndex.answerer.listDocuments().map((d) => d.id)).toEqual(['france-north-korea-relations']);
     expect(await journal.pending()).toHaveLength(1); // settled as rolled back at the next start
   });
 
   it('removes a document and audits both changes with the content hash', async () => {
-    const editor = new CorpusEditor(corpusDir, engine, audit);
+    const editor = new CorpusEditor(corpusDir, liveIndex, audit);
     await editor.add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
 
     const change = await editor.remove('kettles', actor);
@@ -123,7 +135,7 @@ describe('CorpusEditor', () => {
   });
 
   it('refuses to remove the last document or an unknown one', async () => {
-    const editor = new CorpusEditor(corpusDir, engine, audit);
+    const editor = new CorpusEditor(corpusDir, liveIndex, audit);
 
     await expect(editor.remove('france-north-korea-relations', actor)).rejects.toThrow(
       'last_document: corpus: "france-north-korea-relations" is the only document; add another before removing it',
@@ -132,7 +144,7 @@ describe('CorpusEditor', () => {
   });
 
   it('refuses look-alike ids as duplicates: case, fullwidth letters, NFC vs NFD', async () => {
-    const editor = new CorpusEditor(corpusDir, engine, audit);
+    const editor = new CorpusEditor(corpusDir, liveIndex, audit);
     await editor.add({ fileName: 'caf\u00e9.txt', bytes: Buffer.from(DOC), actor });
     const add = (fileName: string) => editor.add({ fileName, bytes: Buffer.from(DOC), actor });
 
@@ -148,7 +160,7 @@ describe('CorpusEditor', () => {
   });
 
   it('adds a document with a 100-character name and refuses a 250-character one with a clear message', async () => {
-    const editor = new CorpusEditor(corpusDir, engine, audit);
+    const editor = new CorpusEditor(corpusDir, liveIndex, audit);
 
     await editor.add({ fileName: `${'k'.repeat(100)}.txt`, bytes: Buffer.from(DOC), actor });
     await expect(editor.add({ fileName: `${'a'.repeat(250)}.txt`, bytes: Buffer.from(DOC), actor })).rejects.toThrow(
@@ -158,7 +170,7 @@ describe('CorpusEditor', () => {
   });
 
   it('refuses a file with no prose before writing anything', async () => {
-    await expect(new CorpusEditor(corpusDir, engine, audit).add({ fileName: 'empty.md', bytes: Buffer.from('\n\n'), actor })).rejects.toThrow(
+    await expect(new CorpusEditor(corpusDir, liveIndex, audit).add({ fileName: 'empty.md', bytes: Buffer.from('\n\n'), actor })).rejects.toThrow(
       'bad_document: corpus: "empty.md" has no paragraphs of text to index',
     );
     expect(readdirSync(corpusDir)).toEqual([FILE]);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, type APIEmbed } from 'discord.js';
-import { answerOptionsFromConfig } from '../../src/answer/AnswerService.js';
-import { Engine } from '../../src/answer/Engine.js';
+import { answerOptionsFromConfig } from '../../src/answer/Answerer.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
 import { type App, createApp } from '../../src/app/createApp.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Logger } from '../../src/logging/Logger.js';
@@ -53,14 +53,14 @@ describe('the bot during a slow index build', () => {
       },
       join(dir, 'no.env'),
     );
-    const { engine } = await Engine.open({
+    const { liveIndex } = await LiveIndex.open({
       corpusDir: config.CORPUS_DIR,
       dataDir: config.DATA_DIR,
       embedder: new SlowBuildEmbedder(gate),
-      model: null,
+      embeddingModel: null,
       ...answerOptionsFromConfig(config),
     });
-    app = createApp({ config, engine, logger: silent });
+    app = createApp({ config, liveIndex, logger: silent });
     await app.start();
   });
 

@@ -15,7 +15,7 @@ import {
 } from 'discord.js';
 import { type App, createApp } from '../../src/app/createApp.js';
 import { errorText } from '../support/errorText.js';
-import { openBotEngine } from '../../src/app/openBotEngine.js';
+import { openBotIndex } from '../../src/app/openBotIndex.js';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { type Logger } from '../../src/logging/Logger.js';
@@ -134,8 +134,8 @@ describe('the bot against a fake Discord', () => {
       (message: string, context: object = {}) =>
         logLines.push(JSON.stringify({ level, message, ...context }, (_k, v: unknown) => (v instanceof Error ? v.stack : v)));
     const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-    const engine = await openBotEngine(config, logger);
-    app = createApp({ config, engine, logger });
+    const liveIndex = await openBotIndex(config, logger);
+    app = createApp({ config, liveIndex, logger });
     await app.start();
   });
 

@@ -37,7 +37,7 @@ describe('kill -9 of the bot process during /corpus add, then a restart', () => 
   async function startBot(): Promise<ChildProcess> {
     const identified = fake.identifies.length;
     // node itself, not the tsx wrapper (which runs the bot in a child process that SIGKILL would not reach).
-    const child = spawn(process.execPath, ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, resolve('src/bot/main.ts')], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, resolve('src/app/main.ts')], {
       cwd: dir,
       env: {
         PATH: process.env.PATH,

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answer/Engine.js';
-import { openBotEngine } from '../../src/app/openBotEngine.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
+import { openBotIndex } from '../../src/app/openBotIndex.js';
 import { ChangeJournal } from '../../src/bot/ChangeJournal.js';
 import { CorpusEditor } from '../../src/bot/CorpusEditor.js';
 import { recoverCorpusChanges } from '../../src/bot/recoverCorpusChanges.js';
@@ -31,9 +31,10 @@ describe('recoverCorpusChanges', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const openEngine = async () => (await Engine.open({ corpusDir, dataDir, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 })).engine;
+  const openLiveIndex = async () =>
+    (await LiveIndex.open({ corpusDir, dataDir, embedder: new HashEmbedder(), embeddingModel: null, minRelevance: 0.5, passagesPerAnswer: 3 })).liveIndex;
   /** Starts the bot's engine the way `npm start` does: recovery, then the index. */
-  const restartWith = (corpus: string) => openBotEngine(loadConfig({ CORPUS_DIR: corpus, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet);
+  const restartWith = (corpus: string) => openBotIndex(loadConfig({ CORPUS_DIR: corpus, DATA_DIR: dataDir, EMBEDDER: 'hash' }, join(dir, 'no.env')), quiet);
   const restart = () => restartWith(corpusDir);
   const auditLines = () =>
     readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')
@@ -41,7 +42,7 @@ describe('recoverCorpusChanges', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { status: string; action: string; doc: string; change: string; reason?: string });
   /** Documents each source says are live: the folder, the index, and the audit log's settled changes. */
-  async function liveDocuments(engine: Engine) {
+  async function liveDocuments(liveIndex: LiveIndex) {
     const done = new Set<string>(['france-north-korea-relations']);
     for (const l of auditLines().filter((l) => l.status === 'done')) {
       if (l.action === 'add') done.add(l.doc);
@@ -51,7 +52,7 @@ describe('recoverCorpusChanges', () => {
       folder: readdirSync(corpusDir)
         .map((f) => f.replace(/\.(txt|md)$/, ''))
         .sort(),
-      index: engine.service
+      index: liveIndex.answerer
         .listDocuments()
         .map((d) => d.id)
         .sort(),
@@ -79,14 +80,14 @@ describe('recoverCorpusChanges', () => {
   }
 
   it('after kill -9 during an add, the restart rolls it back: folder, index and audit log agree', async () => {
-    await openEngine();
+    await openLiveIndex();
     await killDuring('add', 'kettles.txt', DOC);
     expect(readdirSync(corpusDir).sort()).toEqual([FILE, 'kettles.txt']);
     expect(auditLines().map((l) => l.status)).toEqual(['pending']);
 
-    const engine = await restart();
+    const liveIndex = await restart();
 
-    expect(await liveDocuments(engine)).toEqual({
+    expect(await liveDocuments(liveIndex)).toEqual({
       folder: ['france-north-korea-relations'],
       index: ['france-north-korea-relations'],
       audit: ['france-north-korea-relations'],
@@ -101,13 +102,13 @@ describe('recoverCorpusChanges', () => {
   });
 
   it('after kill -9 during a removal, the restart puts the file back: folder, index and audit log agree', async () => {
-    await new CorpusEditor(corpusDir, await openEngine(), new ChangeJournal(dataDir)).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
+    await new CorpusEditor(corpusDir, await openLiveIndex(), new ChangeJournal(dataDir)).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
     await killDuring('remove', 'kettles');
     expect(readdirSync(corpusDir)).toEqual([FILE]);
 
-    const engine = await restart();
+    const liveIndex = await restart();
 
-    expect(await liveDocuments(engine)).toEqual({
+    expect(await liveDocuments(liveIndex)).toEqual({
       folder: ['france-north-korea-relations', 'kettles'],
       index: ['france-north-korea-relations', 'kettles'],
       audit: ['france-north-korea-relations', 'kettles'],
@@ -138,7 +139,7 @@ describe('recoverCorpusChanges', () => {
 
   it('finds nothing to do when every change was settled, and ignores a line torn by a crash', async () => {
     const journal = new ChangeJournal(dataDir);
-    await new CorpusEditor(corpusDir, await openEngine(), journal).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
+    await new CorpusEditor(corpusDir, await openLiveIndex(), journal).add({ fileName: 'kettles.txt', bytes: Buffer.from(DOC), actor });
     writeFileSync(join(dataDir, 'audit.jsonl'), `${readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')}{"time":"2026-`);
 
     expect(await recoverCorpusChanges(corpusDir, journal)).toEqual([]);

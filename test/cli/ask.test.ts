@@ -29,7 +29,7 @@ beforeAll(async () => {
   folders = { cwd: tmp, ...cliFolders(tmp) };
   article = readFileSync(join(folders.corpusDir, 'france-north-korea-relations.txt'), 'utf8');
   // Build once through the real build:index command; every test below reuses the index.
-  const build = await runCli('buildIndex', [], folders);
+  const build = await runCli('buildIndexCli', [], folders);
   expect(build.code, build.stderr).toBe(0);
   expect(lines(build.stdout).slice(0, 4)).toEqual(['documents   1', 'chunks      12', 'embedded    12 (reused 0 from the cache)', 'embedder    hash-v1-512']);
   expect(build.stdout).toMatch(/^seconds {5}[\d.]+ \(parse [\d.]+, embed [\d.]+, index [\d.]+.*\)$/m);

@@ -43,7 +43,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'index-store-'));
   corpusDir = join(tmp, 'corpus');
   cpSync(join(ROOT, 'corpus'), corpusDir, { recursive: true });
-  ({ data: built } = await buildIndex({ corpusDir, store: new IndexStore(join(tmp, 'data')), embedder, model: null }));
+  ({ data: built } = await buildIndex({ corpusDir, store: new IndexStore(join(tmp, 'data')), embedder, embeddingModel: null }));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -255,16 +255,16 @@ describe('EmbeddingCache through buildIndex', () => {
     const editedCorpus = join(tmp, 'cache-corpus');
     cpSync(corpusDir, editedCorpus, { recursive: true });
     const store = new IndexStore(dataDir);
-    const first = await buildIndex({ corpusDir: editedCorpus, store, embedder, model: null });
+    const first = await buildIndex({ corpusDir: editedCorpus, store, embedder, embeddingModel: null });
     expect(first.summary).toMatchObject({ documents: 1, chunks: 12, embedded: 12, reused: 0, embedderId: 'hash-v1-512', problems: [] });
 
-    const second = await buildIndex({ corpusDir: editedCorpus, store, embedder, model: null });
+    const second = await buildIndex({ corpusDir: editedCorpus, store, embedder, embeddingModel: null });
     expect(second.summary).toMatchObject({ chunks: 12, embedded: 0, reused: 12 });
 
     // One paragraph edited: only the chunk holding it changes.
     const file = join(editedCorpus, 'france-north-korea-relations.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('worth 24 million', 'worth 25 million'));
-    const third = await buildIndex({ corpusDir: editedCorpus, store, embedder, model: null });
+    const third = await buildIndex({ corpusDir: editedCorpus, store, embedder, embeddingModel: null });
     const text = (d: IndexData, i: number): string => {
       const c = d.chunks[i]!;
       return d.documents.get(c.docId)!.text.slice(c.start, c.end);
@@ -274,16 +274,16 @@ describe('EmbeddingCache through buildIndex', () => {
     expect(third.summary).toMatchObject({ chunks: 12, embedded: 1, reused: 11 });
     // The reused vectors are the ones a fresh embed would give.
     expect(searchResults(third.data)).toEqual(
-      searchResults((await buildIndex({ corpusDir: editedCorpus, store: new IndexStore(join(tmp, 'fresh')), embedder, model: null })).data),
+      searchResults((await buildIndex({ corpusDir: editedCorpus, store: new IndexStore(join(tmp, 'fresh')), embedder, embeddingModel: null })).data),
     );
   });
 
   it('ignores a damaged cache file and embeds everything again', async () => {
     const dataDir = join(tmp, 'damaged-cache');
     const store = new IndexStore(dataDir);
-    await buildIndex({ corpusDir, store, embedder, model: null });
+    await buildIndex({ corpusDir, store, embedder, embeddingModel: null });
     writeFileSync(join(dataDir, 'cache', 'hash-v1-512.bin'), 'garbage');
-    const again = await buildIndex({ corpusDir, store, embedder, model: null });
+    const again = await buildIndex({ corpusDir, store, embedder, embeddingModel: null });
     expect(again.summary).toMatchObject({ embedded: 12, reused: 0 });
   });
 });

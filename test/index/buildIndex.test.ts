@@ -53,16 +53,16 @@ function seen(data: IndexData): unknown {
 }
 
 async function fullBuild(dir: string): Promise<IndexData> {
-  return (await buildIndex({ corpusDir: dir, store: new IndexStore(join(tmp, `fresh-${Math.random()}`)), embedder, model: null })).data;
+  return (await buildIndex({ corpusDir: dir, store: new IndexStore(join(tmp, `fresh-${Math.random()}`)), embedder, embeddingModel: null })).data;
 }
 
 describe('buildIndex updates the current build', () => {
   it('removes a document without rebuilding: the same results as a full build of what is left', async () => {
     const dir = corpus('remove', { 'tea.md': TEA, 'bells.md': BELLS, 'lamps.md': LAMPS });
     const store = new IndexStore(join(tmp, 'remove-data'));
-    const first = await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    const first = await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     unlinkSync(join(dir, 'tea.md'));
-    const { data, summary } = await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    const { data, summary } = await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     expect(summary).toMatchObject({ incremental: true, documents: 3, embedded: 0, removed: first.data.chunks.length - data.chunks.length });
     expect(summary.removed).toBeGreaterThan(0);
     expect(data.vectors.deleted).toBe(summary.removed);
@@ -73,9 +73,9 @@ describe('buildIndex updates the current build', () => {
   it('replaces a changed document: old chunks out, new ones in, the others kept', async () => {
     const dir = corpus('replace', { 'tea.md': TEA, 'bells.md': BELLS, 'lamps.md': LAMPS });
     const store = new IndexStore(join(tmp, 'replace-data'));
-    await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     writeFileSync(join(dir, 'tea.md'), TEA.replace('forty minutes', 'two whole hours'));
-    const { data, summary } = await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    const { data, summary } = await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     expect(summary).toMatchObject({ incremental: true, documents: 4, embedded: 1, removed: 1 });
     const tea = data.documents.get('tea')!;
     expect(tea.text).toContain('two whole hours');
@@ -85,7 +85,7 @@ describe('buildIndex updates the current build', () => {
     // Once more on the build read back from disk, deleted points and saved labels included.
     unlinkSync(join(dir, 'bells.md'));
     writeFileSync(join(dir, 'tea.md'), TEA);
-    const again = await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    const again = await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     expect(again.summary).toMatchObject({ incremental: true, documents: 3, removed: 2 });
     expect(again.data.vectors.deleted).toBe(3);
     expect(seen(again.data)).toEqual(seen(await fullBuild(dir)));
@@ -94,10 +94,10 @@ describe('buildIndex updates the current build', () => {
   it('rebuilds in full once deleted points would pass a fifth of the graph', async () => {
     const dir = corpus('compact', { 'tea.md': TEA });
     const store = new IndexStore(join(tmp, 'compact-data'));
-    await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     // The article is 12 of 13 chunks.
     unlinkSync(join(dir, 'france-north-korea-relations.txt'));
-    const { data, summary } = await buildIndex({ corpusDir: dir, store, embedder, model: null });
+    const { data, summary } = await buildIndex({ corpusDir: dir, store, embedder, embeddingModel: null });
     expect(summary).toMatchObject({ incremental: false, documents: 1, removed: 0 });
     expect(data.vectors.deleted).toBe(0);
   });
@@ -108,7 +108,7 @@ describe('buildIndex updates the current build', () => {
       'many.md': `# Many\n\n${Array.from({ length: 9 }, (_, i) => `## h${i}\n\nSentence ${i} here.\n`).join('\n')}`,
     });
     const limits = { sections: 5, sentences: 1000, chunks: 100, lineChars: 20_000 };
-    const { summary } = await buildIndex({ corpusDir: dir, store: new IndexStore(join(tmp, 'limits-data')), embedder, model: null, limits });
+    const { summary } = await buildIndex({ corpusDir: dir, store: new IndexStore(join(tmp, 'limits-data')), embedder, embeddingModel: null, limits });
     expect(summary.documents).toBe(2);
     expect(summary.problems).toEqual([
       'document_too_large: corpus: "many.md" has 9 sections; the limit is MAX_DOC_SECTIONS=5 (split the document, or raise the limit in .env)',
@@ -117,7 +117,7 @@ describe('buildIndex updates the current build', () => {
       corpusDir: dir,
       store: new IndexStore(join(tmp, 'limits-chunks')),
       embedder,
-      model: null,
+      embeddingModel: null,
       limits: { ...limits, sections: 50, chunks: 10 },
     });
     expect(tooManyChunks.summary.problems).toEqual([
@@ -129,7 +129,7 @@ describe('buildIndex updates the current build', () => {
   it('a build that cannot be written (a full disk) leaves the current build and the embedding cache as they were', async () => {
     const dir = corpus('full-disk', {});
     const dataDir = join(tmp, 'full-disk-data');
-    await buildIndex({ corpusDir: dir, store: new IndexStore(dataDir), embedder, model: null });
+    await buildIndex({ corpusDir: dir, store: new IndexStore(dataDir), embedder, embeddingModel: null });
     const cacheFile = join(dataDir, 'cache', 'hash-v1-512.bin');
     const cacheBefore = readFileSync(cacheFile);
     const current = new IndexStore(dataDir).currentDir();
@@ -139,7 +139,7 @@ describe('buildIndex updates the current build', () => {
       }
     }
     writeFileSync(join(dir, 'tea.md'), TEA);
-    await expect(buildIndex({ corpusDir: dir, store: new FullDisk(dataDir), embedder, model: null })).rejects.toThrow('ENOSPC');
+    await expect(buildIndex({ corpusDir: dir, store: new FullDisk(dataDir), embedder, embeddingModel: null })).rejects.toThrow('ENOSPC');
     expect(readFileSync(cacheFile)).toEqual(cacheBefore);
     expect(new IndexStore(dataDir).currentDir()).toBe(current);
   });

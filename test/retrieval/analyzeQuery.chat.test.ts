@@ -118,4 +118,15 @@ describe('analyzeQuery on chat', () => {
     expect(read('mitterrand in 81')[1]).toMatchObject({ word: '81', known: true, reading: { kind: 'expanded', from: '81', to: '1981' } });
     expect(read('mitterrand in 77')[1]).toMatchObject({ word: '77', known: false });
   });
+
+  it('reads a two-digit number the corpus writes as that number, not as a year', () => {
+    const texts = ['The office was opened in Pyongyang on 10 October.', 'A flood in 1910 and a vote in 2010.'];
+    const local = LexicalIndex.build(
+      texts.map((t, i) => ({ docId: 'doc', title: 'T', section: `S${i}`, start: 0, end: t.length, sentences: [] })),
+      texts,
+    );
+    const ten = analyzeQuery('opened on 10 october', local, wordnet).groups.find((g) => g.word === '10')!;
+    expect(ten.reading).toBeUndefined();
+    expect(ten.alternatives.map((a) => a.stem)).toEqual(['10']);
+  });
 });

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOptionsFromConfig } from '../../src/answer/AnswerService.js';
-import { Engine } from '../../src/answer/Engine.js';
+import { answerOptionsFromConfig } from '../../src/answer/Answerer.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
 import type { Answer } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config/config.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
@@ -38,14 +38,14 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'corpus'), corpusDir, { recursive: true });
   const embedder = new HashEmbedder();
   const languages = createTranslators({ dictionaryDir: config.DICTIONARY_DIR });
-  const { engine } = await Engine.open({ corpusDir, dataDir, embedder, model: null, ...answerOptionsFromConfig(config), languages });
+  const { liveIndex } = await LiveIndex.open({ corpusDir, dataDir, embedder, embeddingModel: null, ...answerOptionsFromConfig(config), languages });
   cases = parseEvalCases(readFileSync(join(ROOT, 'test/fixtures/dev.jsonl'), 'utf8'), 'dev.jsonl');
   answers = [];
-  for (const c of cases) answers.push(await engine.service.answer(c.question, 3));
+  for (const c of cases) answers.push(await liveIndex.answerer.answer(c.question, 3));
   report = scoreEval(cases, answers);
   chatCases = parseEvalCases(readFileSync(join(ROOT, 'test/fixtures/dev-chat.jsonl'), 'utf8'), 'dev-chat.jsonl');
   chatAnswers = [];
-  for (const c of chatCases) chatAnswers.push(await engine.service.answer(c.question, 3));
+  for (const c of chatCases) chatAnswers.push(await liveIndex.answerer.answer(c.question, 3));
   const counted = chatCases.flatMap((c, i) => (frenchReadable || !c.tags?.includes('french') ? [i] : []));
   chatReport = scoreEval(
     counted.map((i) => chatCases[i]!),
@@ -127,8 +127,8 @@ describe('answer invariants over every dev and dev-chat answer', () => {
     const passages = [...answers, ...chatAnswers].flatMap((a) => a.passages);
     expect(passages.length).toBeGreaterThan(50);
     for (const p of passages) {
-      const doc = index.documents.get(p.doc)!;
-      expect(doc, p.doc).toBeDefined();
+      const doc = index.documents.get(p.docId)!;
+      expect(doc, p.docId).toBeDefined();
       expect(p.title).toBe(doc.title);
       expect(p.text).toBe(doc.text.slice(p.start, p.end));
       expect(p.text.length).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('answer invariants over every dev and dev-chat answer', () => {
       const scores = a.passages.map((p) => p.score);
       expect(scores).toEqual([...scores].sort((x, y) => y - x));
       a.passages.forEach((p, i) =>
-        a.passages.slice(i + 1).forEach((q) => expect(p.doc !== q.doc || p.end <= q.start || q.end <= p.start, a.question).toBe(true)),
+        a.passages.slice(i + 1).forEach((q) => expect(p.docId !== q.docId || p.end <= q.start || q.end <= p.start, a.question).toBe(true)),
       );
     }
   });

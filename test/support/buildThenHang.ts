@@ -17,4 +17,4 @@ HnswIndex.prototype.write = function hangMidWrite(path: string): void {
   // Block synchronously, as a slow disk write would, until the parent kills us.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
 };
-await buildIndex({ corpusDir: corpusDir!, store: new IndexStore(dataDir!), embedder: new HashEmbedder(), model: null });
+await buildIndex({ corpusDir: corpusDir!, store: new IndexStore(dataDir!), embedder: new HashEmbedder(), embeddingModel: null });

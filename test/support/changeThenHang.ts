@@ -6,15 +6,22 @@
  * Usage: tsx test/support/changeThenHang.ts add|remove CORPUS_DIR DATA_DIR [FILE_NAME FILE_TEXT | DOC_ID]
  */
 import { writeSync } from 'node:fs';
-import { Engine } from '../../src/answer/Engine.js';
+import { LiveIndex } from '../../src/answer/LiveIndex.js';
 import { ChangeJournal } from '../../src/bot/ChangeJournal.js';
 import { CorpusEditor } from '../../src/bot/CorpusEditor.js';
 import { HashEmbedder } from '../../src/embedding/HashEmbedder.js';
 
 const [action, corpusDir, dataDir, ...rest] = process.argv.slice(2);
-const { engine } = await Engine.open({ corpusDir: corpusDir!, dataDir: dataDir!, embedder: new HashEmbedder(), model: null, minRelevance: 0.5, passages: 3 });
-const rebuild = engine.rebuild.bind(engine);
-engine.rebuild = () => {
+const { liveIndex } = await LiveIndex.open({
+  corpusDir: corpusDir!,
+  dataDir: dataDir!,
+  embedder: new HashEmbedder(),
+  embeddingModel: null,
+  minRelevance: 0.5,
+  passagesPerAnswer: 3,
+});
+const rebuild = liveIndex.rebuild.bind(liveIndex);
+liveIndex.rebuild = () => {
   const building = rebuild();
   setTimeout(() => {
     writeSync(1, 'rebuilding\n');
@@ -22,7 +29,7 @@ engine.rebuild = () => {
   }, 0);
   return building;
 };
-const editor = new CorpusEditor(corpusDir!, engine, new ChangeJournal(dataDir!));
+const editor = new CorpusEditor(corpusDir!, liveIndex, new ChangeJournal(dataDir!));
 const actor = { id: '1300000000000000001', name: 'mod', guild: '1200000000000000002' };
 await (action === 'add' ? editor.add({ fileName: rest[0]!, bytes: Buffer.from(rest[1]!), actor }) : editor.remove(rest[0]!, actor));
 writeSync(1, 'finished\n');

@@ -48,7 +48,7 @@ export function useIndexedCorpus(prefix: string): () => { cwd: string; corpusDir
   beforeAll(async () => {
     const cwd = mkdtempSync(join(tmpdir(), prefix));
     folders = { cwd, ...cliFolders(cwd) };
-    await buildIndex({ corpusDir: folders.corpusDir, store: new IndexStore(folders.dataDir), embedder: new HashEmbedder(), model: null });
+    await buildIndex({ corpusDir: folders.corpusDir, store: new IndexStore(folders.dataDir), embedder: new HashEmbedder(), embeddingModel: null });
   });
   afterAll(() => {
     if (folders) rmSync(folders.cwd, { recursive: true, force: true });
@@ -66,7 +66,7 @@ export function useIndexedCorpus(prefix: string): () => { cwd: string; corpusDir
  * output of `tsc -p tsconfig.build.json`), runs `<compiledDir>/cli/<name>.js` with plain node.
  */
 export function runCli(
-  name: 'ask' | 'cite' | 'eval' | 'buildIndex' | 'import',
+  name: 'ask' | 'cite' | 'eval' | 'buildIndexCli' | 'import',
   args: readonly string[],
   options: { cwd: string; corpusDir: string; dataDir: string; stdin?: string; env?: Readonly<Record<string, string>>; compiledDir?: string },
 ): Promise<CliResult> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApplicationCommandOptionType, type APIAttachment, type APIInteraction, type APIInteractionGuildMember } from 'discord.js';
 import { type App, createApp } from '../../src/app/createApp.js';
-import { openBotEngine } from '../../src/app/openBotEngine.js';
+import { openBotIndex } from '../../src/app/openBotIndex.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import type { Logger } from '../../src/logging/Logger.js';
 import { FakeDiscord, apiUser, chatInputInteraction, guildMember } from './FakeDiscord.js';
@@ -56,7 +56,7 @@ export function testMember(options: { manageGuild?: boolean; roles?: string[] } 
 }
 
 /**
- * Starts the real app (engine with the offline embedder, discord.js client) against a fresh fake
+ * Starts the real app (liveIndex with the offline embedder, discord.js client) against a fresh fake
  * Discord, with a corpus of the shipped article (and `moreDocuments`, by file name). `env` adds or
  * overrides config keys.
  */
@@ -83,7 +83,7 @@ export async function startTestBot(env: Record<string, string> = {}, moreDocumen
     (message: string, context: object = {}) =>
       logLines.push(JSON.stringify({ level, message, ...context }));
   const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const app = createApp({ config, engine: await openBotEngine(config, logger), logger });
+  const app = createApp({ config, liveIndex: await openBotIndex(config, logger), logger });
   await app.start();
   return {
     fake,

@@ -1,6 +1,6 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../../answer/validateQuestion.js';
-import { answerQuestion, sendQuestionReply } from '../answerQuestion.js';
+import { replyToQuestion, sendQuestionReply } from '../replyToQuestion.js';
 import type { BotContext } from '../BotContext.js';
 import { checkAskLimit } from '../replies.js';
 
@@ -16,5 +16,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const question = validateQuestion(interaction.options.getString('question', true));
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  await sendQuestionReply(interaction, await answerQuestion(ctx, question, 'Question'));
+  await sendQuestionReply(interaction, await replyToQuestion(ctx, question, 'Question'));
 }

@@ -18,7 +18,7 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const n = interaction.options.getInteger('number', true);
   const doc = interaction.options.getString('doc') ?? undefined;
-  const citations = ctx.engine.service.cite(n, doc);
+  const citations = ctx.liveIndex.answerer.cite(n, doc);
   await interaction.reply(citations.length > 1 ? renderCitationChoice(n, citations) : renderCitationMessage(citations));
 }
 
@@ -26,18 +26,18 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 export async function choose(interaction: StringSelectMenuInteraction, n: number, ctx: BotContext): Promise<void> {
   const docId = interaction.values[0];
   if (docId === undefined) throw new UserError('bad_option', 'cite: pick one document from the list');
-  await interaction.update(renderCitationMessage(ctx.engine.service.cite(n, docId)));
+  await interaction.update(renderCitationMessage(ctx.liveIndex.answerer.cite(n, docId)));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const service = ctx.engine.service;
+  const answerer = ctx.liveIndex.answerer;
   if (focused.name === 'doc') {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number option's partial input may arrive as a number whatever the typings say
-    await interaction.respond(documentChoices(service.listDocuments(), String(focused.value)));
+    await interaction.respond(documentChoices(answerer.listDocuments(), String(focused.value)));
     return;
   }
   const doc = interaction.options.getString('doc') ?? undefined;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number option's partial input may arrive as a number whatever the typings say
-  await interaction.respond(footnoteChoices(service, String(focused.value), doc));
+  await interaction.respond(footnoteChoices(answerer, String(focused.value), doc));
 }

@@ -46,7 +46,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   requireModerator(interaction, ctx);
   const subcommand = interaction.options.getSubcommand(true);
   if (subcommand === 'list') {
-    await interaction.reply(ephemeral(renderDocumentList(ctx.engine.service.listDocuments())));
+    await interaction.reply(ephemeral(renderDocumentList(ctx.liveIndex.answerer.listDocuments())));
     return;
   }
   const guild = requireCorpusGuild(interaction.guildId, ctx.corpusGuildIds);
@@ -88,7 +88,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number option's partial input may arrive as a number whatever the typings say
-  await interaction.respond(documentChoices(ctx.engine.service.listDocuments(), String(interaction.options.getFocused())));
+  await interaction.respond(documentChoices(ctx.liveIndex.answerer.listDocuments(), String(interaction.options.getFocused())));
 }
 
 export function tooLarge(name: string, size: number, max: number): UserError {

@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../../answer/validateQuestion.js';
 import { UserError } from '../../errors.js';
-import { answerQuestion, sendQuestionReply } from '../answerQuestion.js';
+import { replyToQuestion, sendQuestionReply } from '../replyToQuestion.js';
 import type { BotContext } from '../BotContext.js';
 import { truncate } from '../render/discordLimits.js';
 import { checkAskLimit } from '../replies.js';
@@ -14,5 +14,5 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   if (claim === '') throw new UserError('no_text', 'find sources: that message has no text to check');
   checkAskLimit(ctx, interaction.user.id);
   await interaction.deferReply();
-  await sendQuestionReply(interaction, await answerQuestion(ctx, truncate(claim, MAX_QUESTION_CHARS), 'Checking'));
+  await sendQuestionReply(interaction, await replyToQuestion(ctx, truncate(claim, MAX_QUESTION_CHARS), 'Checking'));
 }

@@ -15,7 +15,7 @@ export function collapseRepeats(passages: readonly Passage[]): ShownPassage[] {
   const kept: { passage: Passage; alsoIn: string[]; words: Set<string> }[] = [];
   for (const p of passages) {
     const words = wordSet(p.text);
-    const same = kept.find((k) => k.passage.doc === p.doc && sameFootnotes(k.passage, p) && overlap(k.words, words) >= REPEAT_OVERLAP);
+    const same = kept.find((k) => k.passage.docId === p.docId && sameFootnotes(k.passage, p) && overlap(k.words, words) >= REPEAT_OVERLAP);
     if (same) {
       if (!same.alsoIn.includes(p.section)) same.alsoIn.push(p.section);
     } else kept.push({ passage: p, alsoIn: [], words });

@@ -1,4 +1,4 @@
-import type { Answer, Footnote, Passage } from '../../answer/types.js';
+import type { Answer, CitedReference, Passage } from '../../answer/types.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
 import { answerButtons, pagerButtons } from './answerButtons.js';
 import { COLOURS } from './colours.js';
@@ -57,7 +57,7 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   }
   const firstRank = options.firstRank ?? 1;
   const passages = collapseRepeats(answer.passages);
-  const docs = new Set(passages.map((p) => p.passage.doc));
+  const docs = new Set(passages.map((p) => p.passage.docId));
   const shown = new Set<string>();
   const { embeds, dropped } = packPassages(passages.map((p, i) => passageBlock(p, firstRank + i, docs.size > 1, shown)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
@@ -95,9 +95,9 @@ function passageBlock({ passage: p, alsoIn }: ShownPassage, rank: number, manyDo
   const name = manyDocuments ? `${safeText(p.title)} — ${safeText(p.section)}` : safeText(p.section);
   const title = `${truncate(`**${rank} · ${name}`, DISCORD_LIMITS.title)}**${again}\n`;
   const warning = p.citationNeeded ? `${UNSOURCED_WARNING}\n` : '';
-  const fresh = p.footnotes.filter((f) => !shown.has(`${p.doc}:${f.n}`));
-  const repeated = p.footnotes.filter((f) => shown.has(`${p.doc}:${f.n}`));
-  for (const f of p.footnotes) shown.add(`${p.doc}:${f.n}`);
+  const fresh = p.footnotes.filter((f) => !shown.has(`${p.docId}:${f.n}`));
+  const repeated = p.footnotes.filter((f) => shown.has(`${p.docId}:${f.n}`));
+  for (const f of p.footnotes) shown.add(`${p.docId}:${f.n}`);
   const notes = [
     ...(fresh.length > 0 ? footnoteList(fresh, FOOTNOTE_CHARS, p.text).split('\n') : []),
     ...(repeated.length > 0 ? [`${repeated.map((f) => `[${f.n}]`).join(' ')} as above`] : []),
@@ -117,7 +117,7 @@ const FOOTNOTE_CHARS = 2000;
  * within one field value, marked when they close the paragraph rather than `quote`; footnotes
  * that do not fit are summarised as "…and k more (see /cite)" rather than cut mid-reference.
  */
-export function footnoteList(footnotes: readonly Footnote[], max: number = DISCORD_LIMITS.fieldValue, quote?: string): string {
+export function footnoteList(footnotes: readonly CitedReference[], max: number = DISCORD_LIMITS.fieldValue, quote?: string): string {
   // A footnote the quote does not carry supports it from the end of its paragraph (Wikipedia's
   // convention): say so, or the reader looks for a marker that is not there.
   const lines = footnotes.map((f) => {

@@ -45,7 +45,7 @@ export function parseCitationMenuId(customId: string): number | null {
 export function renderCitationChoice(n: number, citations: readonly Citation[]): BotMessage {
   const options = citations.slice(0, DISCORD_LIMITS.choices).map((c) => ({
     label: truncate(c.title, 100),
-    value: c.doc,
+    value: c.docId,
     description: truncate(c.text, 100),
   }));
   return {

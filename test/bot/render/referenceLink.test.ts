@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Citation, Footnote } from '../../../src/answer/types.js';
+import type { Citation, CitedReference } from '../../../src/answer/types.js';
 import { DISCORD_LIMITS } from '../../../src/bot/render/discordLimits.js';
 import { linkTarget, referenceLink } from '../../../src/bot/render/referenceLink.js';
 import { renderCitationMessage } from '../../../src/bot/render/renderCitationMessage.js';
 import { footnoteList } from '../../../src/bot/render/renderAnswerMessage.js';
 
-const AP: Footnote = {
+const AP: CitedReference = {
   n: 4,
   text: 'Charlton, Angela (3 November 2009). "France wades into bog of North Korean diplomacy". Associated Press.',
   url: 'https://apnews.com/article/x?id=1',
@@ -53,7 +53,7 @@ describe('referenceLink', () => {
   });
 
   it('links the reference in /cite', () => {
-    const citation: Citation = { doc: 'd', title: 'T', n: 4, text: AP.text, url: AP.url!, passages: [] };
+    const citation: Citation = { docId: 'd', title: 'T', n: 4, text: AP.text, url: AP.url!, passages: [] };
     const description = renderCitationMessage([citation]).embeds[0]!.description!;
     expect(
       description.startsWith(

@@ -10,7 +10,7 @@ import type { BotMessage } from '../../../src/bot/render/BotMessage.js';
 
 function passage(over: Partial<Passage> = {}): Passage {
   return {
-    doc: 'france-north-korea-relations',
+    docId: 'france-north-korea-relations',
     title: 'France–North Korea relations',
     section: 'Introduction',
     text: 'France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]',
@@ -79,7 +79,7 @@ describe('renderAnswerMessage', () => {
     const two = renderAnswerMessage({
       question: 'q',
       answered: true,
-      passages: [passage(), passage({ doc: 'other', title: 'Other', text: 'Something else.' })],
+      passages: [passage(), passage({ docId: 'other', title: 'Other', text: 'Something else.' })],
       reading: PLAIN_READING,
     });
     expect(two.content).toBe('**Question:** q');

@@ -7,7 +7,7 @@ import { renderCitationMessage } from '../../../src/bot/render/renderCitationMes
 describe('renderCitationMessage', () => {
   it('shows the reference text, then the citing passages under their sections', () => {
     const message = renderCitationMessage([
-      { doc: 'd', title: 'Doc', n: 2, text: 'BBC @everyone', passages: [{ section: 'Intro', text: 'A poll.[2]', start: 0, end: 10 }] },
+      { docId: 'd', title: 'Doc', n: 2, text: 'BBC @everyone', passages: [{ section: 'Intro', text: 'A poll.[2]', start: 0, end: 10 }] },
     ]);
 
     expect(message.embeds).toEqual([{ color: COLOURS.sourced, title: '[2] Doc', description: 'BBC @\u200beveryone\n**Cited by**\n*Intro*\n> A poll.[2]' }]);
@@ -15,14 +15,14 @@ describe('renderCitationMessage', () => {
   });
 
   it('escapes a hostile document title in the embed title', () => {
-    const message = renderCitationMessage([{ doc: 'd', title: '[Official](https://evil.example) @everyone', n: 1, text: 'r', passages: [] }]);
+    const message = renderCitationMessage([{ docId: 'd', title: '[Official](https://evil.example) @everyone', n: 1, text: 'r', passages: [] }]);
 
     expect(message.embeds[0]?.title).toBe('[1] [Official]\\(https://evil.example) @\u200beveryone');
   });
 
   it('stays within the limits when a footnote is cited by many long passages in many documents', () => {
     const passages = Array.from({ length: 30 }, (_, i) => ({ section: `S${i}`, text: 'x '.repeat(400), start: 0, end: 800 }));
-    const citations = Array.from({ length: 12 }, (_, i) => ({ doc: `d${i}`, title: `Doc ${i}`, n: 1, text: 'r'.repeat(3000), passages }));
+    const citations = Array.from({ length: 12 }, (_, i) => ({ docId: `d${i}`, title: `Doc ${i}`, n: 1, text: 'r'.repeat(3000), passages }));
 
     const message = renderCitationMessage(citations);
 

@@ -1,6 +1,6 @@
-import type { Answer } from '../answer/types.js';
-import type { EvalCase } from '../eval/EvalCase.js';
-import { scoreEval } from '../eval/scoreEval.js';
+import type { Answer } from '../src/answer/types.js';
+import type { EvalCase } from '../src/eval/EvalCase.js';
+import { scoreEval } from '../src/eval/scoreEval.js';
 
 /** A dev set's quality figures at one corpus size, as the bench prints them. */
 export interface DevFigures {
@@ -30,7 +30,7 @@ export function devFigures(cases: readonly EvalCase[], answers: readonly Answer[
     abstention: share(report.abstention),
     falseDeclines: report.falseDeclines.hits,
     falseAnswers: report.falseAnswers.hits,
-    answeredFromOtherDocuments: cases.flatMap((c, i) => (answers[i]!.passages.some((p) => p.doc !== articleId) ? [c.id] : [])),
+    answeredFromOtherDocuments: cases.flatMap((c, i) => (answers[i]!.passages.some((p) => p.docId !== articleId) ? [c.id] : [])),
     failures: report.results.filter((r) => r.failures.length > 0).map((r) => `${r.id}: ${r.failures.join('; ')}`),
   };
 }

@@ -12,7 +12,7 @@ import { runCli } from './runCli.js';
 runCli(async () => {
   parseCliArgs('build:index', process.argv.slice(2), {});
   const config = loadConfig();
-  const { embedder, model, warning } = await embedderFromConfig(config);
+  const { embedder, embeddingModel, warning } = await embedderFromConfig(config);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   const store = new IndexStore(config.DATA_DIR);
   store.cleanUp();
@@ -20,7 +20,7 @@ runCli(async () => {
     corpusDir: config.CORPUS_DIR,
     store,
     embedder,
-    model,
+    embeddingModel,
     limits: documentLimitsFromConfig(config),
     onProgress: progressBar('embedding'),
   });

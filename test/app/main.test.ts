@@ -9,7 +9,7 @@ const TOKEN = 'FAKE-BOT-TOKEN.main-test.0123456789';
 
 /** Runs `npm start`'s entry in a folder without .env, so only `env` counts; resolves with its exit and output. */
 function runBot(cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(resolve('node_modules/.bin/tsx'), [resolve('src/bot/main.ts')], { cwd, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(resolve('node_modules/.bin/tsx'), [resolve('src/app/main.ts')], { cwd, env: { PATH: process.env.PATH, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -31,12 +31,12 @@ function workdir(): string {
   return cwd;
 }
 
-describe('npm start (src/bot/main.ts)', () => {
+describe('npm start (src/app/main.ts)', () => {
   it('without DISCORD_TOKEN exits 2 with one line pointing to .env.example and npm run ask', () => {
     // A folder without .env, so only the environment given here counts.
     const cwd = mkdtempSync(join(tmpdir(), 'corpus-bot-main-'));
     try {
-      const result = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('src/bot/main.ts')], {
+      const result = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('src/app/main.ts')], {
         cwd,
         env: { PATH: process.env.PATH, DISCORD_TOKEN: '' },
         encoding: 'utf8',

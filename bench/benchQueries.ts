@@ -1,5 +1,5 @@
-import type { IndexData } from '../index/IndexStore.js';
-import { tokenize } from '../text/tokenize.js';
+import type { IndexData } from '../src/index/IndexStore.js';
+import { tokenize } from '../src/text/tokenize.js';
 import { seededRandom } from './textSources.js';
 
 /**

@@ -8,7 +8,7 @@ import type { RetrievedSpan, Retriever } from '../retrieval/Retriever.js';
 import { citeFootnote } from './citeFootnote.js';
 import { type Decision, decideAnswer, passesThresholds, unaddressed } from './decideAnswer.js';
 import { readingOf } from './readingOf.js';
-import type { Answer, Citation, CorpusOverview, DocumentSummary, Footnote, Passage } from './types.js';
+import type { Answer, Citation, CorpusOverview, DocumentSummary, CitedReference, Passage } from './types.js';
 import { validateQuestion } from './validateQuestion.js';
 
 // Example questions a miss offers, and candidate headings tried to find them.
@@ -28,17 +28,17 @@ export interface AnswerOptions {
    */
   readonly minKeyShare?: number;
   /** Passages per answer when the caller does not say. */
-  readonly passages: number;
+  readonly passagesPerAnswer: number;
 }
 
 /** The answer options a parsed config sets. */
 export function answerOptionsFromConfig(config: Pick<Config, 'MIN_RELEVANCE' | 'MIN_KEY_SHARE' | 'ANSWER_PASSAGES'>): AnswerOptions {
-  return { minRelevance: config.MIN_RELEVANCE, minKeyShare: config.MIN_KEY_SHARE, passages: config.ANSWER_PASSAGES };
+  return { minRelevance: config.MIN_RELEVANCE, minKeyShare: config.MIN_KEY_SHARE, passagesPerAnswer: config.ANSWER_PASSAGES };
 }
 
 /** A passage the retriever found, scored, whether or not it was shown. */
 export interface Candidate {
-  readonly doc: string;
+  readonly docId: string;
   readonly section: string;
   readonly text: string;
   readonly score: number;
@@ -61,7 +61,7 @@ export interface Explanation {
 }
 
 /** The engine's face: answers, citations and the document list, all as data. */
-export class AnswerService {
+export class Answerer {
   constructor(
     private readonly data: IndexData,
     private readonly retriever: Retriever,
@@ -74,16 +74,16 @@ export class AnswerService {
   }
 
   /**
-   * Answers a question with up to `limit` passages (default `options.passages`), best first;
+   * Answers a question with up to `limit` passages (default `options.passagesPerAnswer`), best first;
    * `after` is the question it follows up, read as context. Throws `bad_question` for an empty
    * question or one over 500 characters.
    */
-  async answer(question: string, limit = this.options.passages, after?: string): Promise<Answer> {
+  async answer(question: string, limit = this.options.passagesPerAnswer, after?: string): Promise<Answer> {
     return (await this.explain(question, limit, after)).answer;
   }
 
   /** Like `answer`, with the reading, every candidate passage and the decision. `after`: the question this one follows up. */
-  async explain(question: string, limit = this.options.passages, after?: string): Promise<Explanation> {
+  async explain(question: string, limit = this.options.passagesPerAnswer, after?: string): Promise<Explanation> {
     const q = validateQuestion(question);
     const { query, spans } = await this.retriever.retrieve(q, limit, after === undefined ? undefined : validateQuestion(after));
     const thresholds = { minRelevance: this.options.minRelevance, minKeyShare: this.options.minKeyShare ?? 0 };
@@ -96,7 +96,7 @@ export class AnswerService {
     const passages = decision.answered ? spans.filter((s) => passesThresholds(s, thresholds) && addresses(s) && answers(s)).map((s) => this.toPassage(s)) : [];
     const answer: Answer = { question: q, answered: decision.answered, passages, reading: readingOf(query, decision) };
     const candidates = spans.map((s) => ({
-      doc: s.chunk.docId,
+      docId: s.chunk.docId,
       section: s.chunk.section,
       text: this.data.documents.get(s.chunk.docId)!.text.slice(s.start, s.end),
       score: s.score,
@@ -159,7 +159,7 @@ export class AnswerService {
   }
 
   /** Reference list of a document (for autocomplete); empty for an unknown id. */
-  references(docId: string): readonly Footnote[] {
+  references(docId: string): readonly CitedReference[] {
     return (this.data.documents.get(docId)?.references ?? []).map((r) => ({ n: r.n, text: r.text }));
   }
 
@@ -177,7 +177,7 @@ export class AnswerService {
       return ref ? [{ n, text: ref.text, ...(ref.url ? { url: ref.url } : {}) }] : [];
     });
     return {
-      doc: doc.id,
+      docId: doc.id,
       title: doc.title,
       section: span.chunk.section,
       text,

@@ -11,13 +11,13 @@ import { IndexStore } from '../index/IndexStore.js';
 import type { Translators } from '../language/translateQuestion.js';
 import { Retriever } from '../retrieval/Retriever.js';
 import { WordNet } from '../retrieval/WordNet.js';
-import { type AnswerOptions, AnswerService } from './AnswerService.js';
+import { type AnswerOptions, Answerer } from './Answerer.js';
 
-export interface EngineOptions extends AnswerOptions {
+export interface LiveIndexOptions extends AnswerOptions {
   readonly corpusDir: string;
   readonly dataDir: string;
   readonly embedder: Embedder;
-  readonly model: string | null;
+  readonly embeddingModel: string | null;
   readonly hnsw?: HnswParams;
   /** Most one document may hold (MAX_DOC_*, MAX_LINE_CHARS); larger ones are left out of builds. */
   readonly limits?: DocumentLimits;
@@ -37,25 +37,25 @@ export interface EngineOptions extends AnswerOptions {
 
 /**
  * Owns the index's life: loads the current build, builds it when missing or when the corpus
- * changed since, and swaps in a rebuilt index without interrupting readers — `service` keeps
+ * changed since, and swaps in a rebuilt index without interrupting readers — `answerer` keeps
  * answering from the old index until the new one is ready. Rebuilds run one at a time, in a
  * child process when the embedder has a recipe (so the event loop keeps answering meanwhile).
  */
-export class Engine {
-  private current: AnswerService;
+export class LiveIndex {
+  private current: Answerer;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly wordnet = WordNet.open();
 
   private constructor(
-    private readonly options: EngineOptions,
+    private readonly options: LiveIndexOptions,
     private readonly store: IndexStore,
     data: IndexData,
   ) {
-    this.current = this.serviceFor(data);
+    this.current = this.answererFor(data);
   }
 
   /** Opens the index, building it first when there is none or the corpus changed. */
-  static async open(options: EngineOptions): Promise<{ engine: Engine; built?: BuildSummary }> {
+  static async open(options: LiveIndexOptions): Promise<{ liveIndex: LiveIndex; built?: BuildSummary }> {
     const store = new IndexStore(options.dataDir);
     store.cleanUp();
     const manifest = store.readManifest();
@@ -71,7 +71,7 @@ export class Engine {
           : undefined;
     if (!reason) {
       try {
-        return { engine: new Engine(options, store, await load(options, store)) };
+        return { liveIndex: new LiveIndex(options, store, await load(options, store)) };
       } catch (err) {
         if (!options.rebuildDamaged || !isUserError(err) || err.code !== 'index_corrupt') throw err;
         reason = `the index is damaged: ${err.message}`;
@@ -79,11 +79,11 @@ export class Engine {
     }
     options.onBuild?.(reason);
     const { data, summary } = await build(options, store);
-    return { engine: new Engine(options, store, data), built: summary };
+    return { liveIndex: new LiveIndex(options, store, data), built: summary };
   }
 
-  /** The service answering now. Hold it for one request; it may be replaced by a rebuild. */
-  get service(): AnswerService {
+  /** The answerer in use now. Hold it for one request; it may be replaced by a rebuild. */
+  get answerer(): Answerer {
     return this.current;
   }
 
@@ -95,28 +95,28 @@ export class Engine {
   rebuild(): Promise<BuildSummary> {
     const run = this.queue.then(async () => {
       const { data, summary } = await build(this.options, this.store);
-      this.current = this.serviceFor(data);
+      this.current = this.answererFor(data);
       return summary;
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private serviceFor(data: IndexData): AnswerService {
+  private answererFor(data: IndexData): Answerer {
     const retriever = new Retriever(data, this.options.embedder, this.wordnet, { ...(this.options.languages ? { languages: this.options.languages } : {}) });
-    return new AnswerService(data, retriever, this.options);
+    return new Answerer(data, retriever, this.options);
   }
 }
 
 /** Builds into the store (in a child process when the embedder has a recipe) and loads the result. */
-async function build(options: EngineOptions, store: IndexStore): Promise<{ data: IndexData; summary: BuildSummary }> {
+async function build(options: LiveIndexOptions, store: IndexStore): Promise<{ data: IndexData; summary: BuildSummary }> {
   const { embedder } = options;
   if (!embedder.recipe) return buildIndex({ ...options, store });
   const request = {
     corpusDir: options.corpusDir,
     dataDir: store.dataDir,
     embedder: embedder.recipe,
-    model: options.model,
+    embeddingModel: options.embeddingModel,
     hnsw: options.hnsw,
     limits: options.limits,
   };
@@ -124,6 +124,6 @@ async function build(options: EngineOptions, store: IndexStore): Promise<{ data:
   return { data: await load(options, store), summary };
 }
 
-function load(options: EngineOptions, store: IndexStore): Promise<IndexData> {
+function load(options: LiveIndexOptions, store: IndexStore): Promise<IndexData> {
   return store.read({ embedderId: options.embedder.id, dimension: options.embedder.dimension });
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDictdBody } from '../dictd/DictdDictionary.js';
+import { readDictdBody } from '../src/dictd/DictdDictionary.js';
 
 /** One generated document: a title and its sections of plain prose. */
 export interface SourceDocument {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chunkDocument } from '../chunking/chunkDocument.js';
-import { parseDocument } from '../corpus/parseDocument.js';
+import { chunkDocument } from '../src/chunking/chunkDocument.js';
+import { parseDocument } from '../src/corpus/parseDocument.js';
 import type { SourceDocument } from './textSources.js';
 
 export interface MadeCorpus {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HnswIndex } from '../index/HnswIndex.js';
+import type { HnswIndex } from '../src/index/HnswIndex.js';
 
 /** Latency percentiles in milliseconds, rounded to 0.01 ms. */
 export interface Latency {

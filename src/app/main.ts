@@ -1,8 +1,8 @@
-import { createApp } from '../app/createApp.js';
-import { openBotEngine } from '../app/openBotEngine.js';
+import { createApp } from './createApp.js';
+import { openBotIndex } from './openBotIndex.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { createConsoleLogger } from '../logging/Logger.js';
-import { describeStartupError } from './describeStartupError.js';
+import { describeStartupError } from '../bot/describeStartupError.js';
 
 // npm start: runs the bot from .env until SIGINT / SIGTERM.
 async function main(): Promise<number> {
@@ -25,8 +25,8 @@ async function main(): Promise<number> {
 
 async function start(config: Config): Promise<void> {
   const logger = createConsoleLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const engine = await openBotEngine(config, logger);
-  const app = createApp({ config, engine, logger });
+  const liveIndex = await openBotIndex(config, logger);
+  const app = createApp({ config, liveIndex, logger });
   const stop = (signal: string) => {
     logger.info('shutting down', { signal });
     app.stop().then(

@@ -21,7 +21,7 @@ export interface RememberedAnswer {
  * Recent answers by id, for "More passages" and feedback. Bounded (oldest forgotten first);
  * after a restart old buttons find nothing and the user is asked to ask again.
  */
-export class AnswerMemory {
+export class RecentAnswers {
   private readonly answers = new Map<string, RememberedAnswer>();
   /** Each remembered answer's votes by user id: one vote per user, a later one replacing the earlier. */
   private readonly votes = new Map<string, Map<string, Vote>>();

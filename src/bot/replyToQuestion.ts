@@ -21,11 +21,11 @@ export interface QuestionReply {
  * or, when the corpus has nothing on it, renders the miss for the asker alone. One passage
  * beyond the page is asked for, to know whether to offer "More passages".
  */
-export async function answerQuestion(ctx: BotContext, question: string, label: string, after?: string): Promise<QuestionReply> {
-  const answer = await ctx.engine.service.answer(question, MAX_PASSAGES_SHOWN, after);
-  if (!answer.answered) return { message: renderMissMessage(answer, await ctx.engine.service.overview(), label), answered: false };
-  const shown = answer.passages.slice(0, ctx.passages);
-  const answerId = ctx.answers.remember({
+export async function replyToQuestion(ctx: BotContext, question: string, label: string, after?: string): Promise<QuestionReply> {
+  const answer = await ctx.liveIndex.answerer.answer(question, MAX_PASSAGES_SHOWN, after);
+  if (!answer.answered) return { message: renderMissMessage(answer, await ctx.liveIndex.answerer.overview(), label), answered: false };
+  const shown = answer.passages.slice(0, ctx.passagesPerPage);
+  const answerId = ctx.recentAnswers.remember({
     question: answer.question,
     shown,
     passages: answer.passages,
@@ -33,7 +33,7 @@ export async function answerQuestion(ctx: BotContext, question: string, label: s
     ...(after === undefined ? {} : { after }),
   });
   const more = answer.passages.length > shown.length;
-  const pager = more ? { page: 0, pages: pageCount(answer.passages.length, ctx.passages), total: answer.passages.length } : undefined;
+  const pager = more ? { page: 0, pages: pageCount(answer.passages.length, ctx.passagesPerPage), total: answer.passages.length } : undefined;
   return { message: renderAnswerMessage({ ...answer, passages: shown }, { label, answerId, more, ...(pager ? { pager } : {}) }), answered: true };
 }
 
@@ -56,15 +56,15 @@ export async function sendQuestionReply(interaction: RepliableInteraction, reply
  * message. Throws `answer_expired` for an answer no longer remembered.
  */
 export function answerPage(ctx: BotContext, answerId: string, page: number): BotMessage {
-  const earlier = ctx.answers.get(answerId);
+  const earlier = ctx.recentAnswers.get(answerId);
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old for more passages; please ask again');
-  const pages = pageCount(earlier.passages.length, ctx.passages);
+  const pages = pageCount(earlier.passages.length, ctx.passagesPerPage);
   const at = Math.max(0, Math.min(pages - 1, page));
-  const passages = earlier.passages.slice(at * ctx.passages, (at + 1) * ctx.passages);
-  ctx.answers.extend(answerId, passages);
+  const passages = earlier.passages.slice(at * ctx.passagesPerPage, (at + 1) * ctx.passagesPerPage);
+  ctx.recentAnswers.extend(answerId, passages);
   return renderAnswerMessage(
     { question: earlier.question, answered: true, passages, reading: earlier.reading },
-    { label: 'More on', firstRank: at * ctx.passages + 1, pager: { page: at, pages, total: earlier.passages.length }, pagerFor: answerId },
+    { label: 'More on', firstRank: at * ctx.passagesPerPage + 1, pager: { page: at, pages, total: earlier.passages.length }, pagerFor: answerId },
   );
 }
 

@@ -11,7 +11,7 @@ describe('build:index', () => {
   it('names a document over the limits and skips it, indexing the others', async () => {
     const folders = { cwd: tmp, ...cliFolders(tmp) };
     writeFileSync(join(folders.corpusDir, 'many.md'), `# Many\n\n${Array.from({ length: 1500 }, (_, i) => `## h${i}\nA b${i} c.\n`).join('')}`);
-    const result = await runCli('buildIndex', [], folders);
+    const result = await runCli('buildIndexCli', [], folders);
     expect(result.code).toBe(2);
     expect(lines(result.stdout).slice(0, 2)).toEqual(['documents   1', 'chunks      12']);
     expect(result.stdout).toContain(

@@ -12,6 +12,7 @@ import { RateLimiter } from '../bot/RateLimiter.js';
 import type { Config } from '../config/config.js';
 import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
 import type { Logger } from '../logging/Logger.js';
+import { SqliteStore } from '../store/SqliteStore.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -23,7 +24,7 @@ export interface App {
   readonly client: Client;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
-  /** Closes the gateway connection; safe to call twice. */
+  /** Closes the gateway connection, then the store; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -33,11 +34,14 @@ export interface App {
  * carry everything the commands read, including a "Find sources" target message's text.
  */
 export function createApp({ config, liveIndex, logger }: AppOptions): App {
+  // The answers' states, so the buttons under them work after a restart. audit.jsonl and
+  // feedback.jsonl are still written by the bot itself, so the store must not import them yet.
+  const store = SqliteStore.openNow({ dataDir: config.DATA_DIR, retentionDays: config.GAPS_RETENTION_DAYS, importLogs: false });
   const ctx: BotContext = {
     liveIndex,
     logger,
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
-    recentAnswers: new RecentAnswers(),
+    recentAnswers: new RecentAnswers(store, config.ANSWER_STATE_DAYS),
     feedback: new JsonlFile(join(config.DATA_DIR, 'feedback.jsonl')),
     corpus: new CorpusEditor(config.CORPUS_DIR, liveIndex, new ChangeJournal(config.DATA_DIR), documentLimitsFromConfig(config)),
     corpusGuildIds: config.CORPUS_GUILD_IDS,
@@ -70,6 +74,7 @@ export function createApp({ config, liveIndex, logger }: AppOptions): App {
       if (stopped) return;
       stopped = true;
       await client.destroy();
+      await store.close();
       logger.info('bot stopped');
     },
   };

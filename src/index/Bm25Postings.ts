@@ -3,6 +3,12 @@ const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 
+/** One way a query word may occur: its terms together (one stem, or a phrase's), at a weight. */
+export interface Bm25Alternative {
+  readonly terms: readonly string[];
+  readonly weight: number;
+}
+
 /** One field's postings in compressed-row form: term `t`'s entries are `[offsets[t], offsets[t + 1])`. */
 export interface FieldPostings {
   readonly offsets: Uint32Array;
@@ -17,7 +23,8 @@ export interface FieldPostings {
 /**
  * An inverted index over fields of chunks, scored like MiniSearch's BM25+ with an OR query:
  * a chunk's score sums `weight × fieldBoost × bm25` over matching terms and fields, then is
- * multiplied by the number of query terms it matched. Typed arrays make saving and loading a
+ * multiplied by the number of query terms it matched (`search`); `searchGroups` scores a
+ * question word's alternatives by the best of them instead of their sum. Typed arrays make saving and loading a
  * copy of bytes instead of rebuilding millions of map entries. New chunks go to a small
  * in-memory tail that `compact` folds into the arrays.
  */
@@ -115,46 +122,83 @@ export class Bm25Postings {
     return labels;
   }
 
-  /** Labels and scores of chunks matching any of the weighted terms, best first. */
+  /**
+   * Labels and scores of chunks matching any of the weighted terms, best first: MiniSearch's OR
+   * query (each term its own group, see `searchGroups`).
+   */
   search(weights: ReadonlyMap<string, number>, limit: number): { label: number; score: number }[] {
-    // Scratch arrays sized to the index and reused: no per-hit objects on the hot path. Ties keep
-    // the order in which chunks were first matched, as MiniSearch's did.
+    return this.searchGroups(
+      [...weights].map(([term, weight]) => [{ terms: [term], weight }]),
+      limit,
+    );
+  }
+
+  /**
+   * Labels and scores of chunks matching any group, best first. A group is one question word's
+   * alternatives (its stem, a synonym, a phrase of several terms): a chunk scores the best of
+   * them — `weight × Σ fieldBoost × bm25` over the alternative's terms and fields — so a word
+   * with twenty synonyms counts once, like a word with none. The sum over groups is multiplied by
+   * the number of groups matched. Ties keep the order in which chunks were first matched.
+   */
+  searchGroups(groups: readonly (readonly Bm25Alternative[])[], limit: number): { label: number; score: number }[] {
+    // Scratch arrays sized to the index and reused: no per-hit objects on the hot path.
     const s = this.scratchFor(this.count);
     let touched = 0;
-    let termIndex = 0;
-    for (const [term, weight] of weights) {
-      termIndex++;
-      const id = this.terms.get(term);
-      if (id === undefined) continue;
-      for (let f = 0; f < this.fields.length; f++) {
-        const field = this.fields[f]!;
-        const stored = id < field.offsets.length - 1;
-        const from = stored ? field.offsets[id]! : 0;
-        const to = stored ? field.offsets[id + 1]! : 0;
-        const tail = this.tail[f]!.get(id);
-        const matching = to - from + (tail ? tail.length / 2 : 0);
-        if (matching === 0) continue;
-        const idf = Math.log(1 + (this.count - matching + 0.5) / (matching + 0.5));
-        const scale = weight * this.boosts[f]! * idf;
-        const norm = this.normsFor(f);
-        const visit = (label: number, tf: number): void => {
-          const score = scale * (D + (tf * (K + 1)) / (tf + norm[label]!));
-          if (s.term[label] === 0) {
-            s.order[touched++] = label;
-            s.score[label] = score;
-            s.matched[label] = 1;
-          } else {
-            s.score[label] = s.score[label]! + score;
-            if (s.term[label] !== termIndex) s.matched[label] = s.matched[label]! + 1;
+    groups.forEach((group, g) => {
+      let inGroup = 0;
+      group.forEach((alternative, a) => {
+        let inAlternative = 0;
+        for (const term of alternative.terms) {
+          const id = this.terms.get(term);
+          if (id === undefined) continue;
+          for (let f = 0; f < this.fields.length; f++) {
+            const field = this.fields[f]!;
+            const stored = id < field.offsets.length - 1;
+            const from = stored ? field.offsets[id]! : 0;
+            const to = stored ? field.offsets[id + 1]! : 0;
+            const tail = this.tail[f]!.get(id);
+            const matching = to - from + (tail ? tail.length / 2 : 0);
+            if (matching === 0) continue;
+            const idf = Math.log(1 + (this.count - matching + 0.5) / (matching + 0.5));
+            const scale = alternative.weight * this.boosts[f]! * idf;
+            const norm = this.normsFor(f);
+            const visit = (label: number, tf: number): void => {
+              const score = scale * (D + (tf * (K + 1)) / (tf + norm[label]!));
+              if (s.alternativeMark[label] !== a + 1) {
+                s.alternativeMark[label] = a + 1;
+                s.alternativeScore[label] = 0;
+                s.alternativeOrder[inAlternative++] = label;
+              }
+              s.alternativeScore[label] = s.alternativeScore[label]! + score;
+            };
+            for (let i = from; i < to; i++) visit(field.labels[i]!, field.counts[i]!);
+            if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i]!, tail[i + 1]!);
           }
-          s.term[label] = termIndex;
-        };
-        for (let i = from; i < to; i++) visit(field.labels[i]!, field.counts[i]!);
-        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i]!, tail[i + 1]!);
+        }
+        for (let i = 0; i < inAlternative; i++) {
+          const label = s.alternativeOrder[i]!;
+          s.alternativeMark[label] = 0;
+          if (s.groupMark[label] !== g + 1) {
+            s.groupMark[label] = g + 1;
+            s.groupScore[label] = 0;
+            s.groupOrder[inGroup++] = label;
+          }
+          s.groupScore[label] = Math.max(s.groupScore[label]!, s.alternativeScore[label]!);
+        }
+      });
+      for (let i = 0; i < inGroup; i++) {
+        const label = s.groupOrder[i]!;
+        s.groupMark[label] = 0;
+        if (s.matched[label] === 0) {
+          s.order[touched++] = label;
+          s.score[label] = 0;
+        }
+        s.score[label] = s.score[label]! + s.groupScore[label]!;
+        s.matched[label] = s.matched[label]! + 1;
       }
-    }
+    });
     const top = topK(s, touched, limit);
-    for (let i = 0; i < touched; i++) s.term[s.order[i]!] = 0;
+    for (let i = 0; i < touched; i++) s.matched[s.order[i]!] = 0;
     return top;
   }
 
@@ -163,7 +207,17 @@ export class Bm25Postings {
   private scratchFor(n: number): Scratch {
     if (!this.scratch || this.scratch.score.length < n) {
       const size = Math.max(n, 1024) + 1024;
-      this.scratch = { score: new Float64Array(size), matched: new Uint16Array(size), term: new Uint16Array(size), order: new Uint32Array(size) };
+      this.scratch = {
+        score: new Float64Array(size),
+        matched: new Uint16Array(size),
+        order: new Uint32Array(size),
+        groupScore: new Float64Array(size),
+        groupMark: new Uint32Array(size),
+        groupOrder: new Uint32Array(size),
+        alternativeScore: new Float64Array(size),
+        alternativeMark: new Uint32Array(size),
+        alternativeOrder: new Uint32Array(size),
+      };
     }
     return this.scratch;
   }
@@ -248,15 +302,23 @@ export class Bm25Postings {
 }
 
 interface Scratch {
+  /** Sum over the groups matched so far; valid where `matched` > 0. */
   readonly score: Float64Array;
+  /** Groups matched, per chunk; 0 = not matched yet (reset after each search). */
   readonly matched: Uint16Array;
-  /** Index (from 1) of the last query term that matched the chunk; 0 = not matched yet. */
-  readonly term: Uint16Array;
   /** Matched chunks in the order first matched. */
   readonly order: Uint32Array;
+  /** The current group's best alternative score, where `groupMark` is the group's number (from 1). */
+  readonly groupScore: Float64Array;
+  readonly groupMark: Uint32Array;
+  readonly groupOrder: Uint32Array;
+  /** The current alternative's score over its terms and fields, where `alternativeMark` is its number (from 1). */
+  readonly alternativeScore: Float64Array;
+  readonly alternativeMark: Uint32Array;
+  readonly alternativeOrder: Uint32Array;
 }
 
-/** The `limit` best of the touched chunks (score × terms matched), best first; ties by first match. */
+/** The `limit` best of the touched chunks (score × groups matched), best first; ties by first match. */
 function topK(s: Scratch, touched: number, limit: number): { label: number; score: number }[] {
   const best: { label: number; score: number; rank: number }[] = [];
   const worse = (a: { score: number; rank: number }, b: { score: number; rank: number }): boolean =>

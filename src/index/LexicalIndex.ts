@@ -2,7 +2,7 @@ import type { Chunk } from '../chunking/chunkDocument.js';
 import { stripMarkers } from '../corpus/footnoteMarkers.js';
 import { stem, tokenize } from '../text/tokenize.js';
 import { acronymsIn } from './acronymsIn.js';
-import { Bm25Postings, type FieldPostings } from './Bm25Postings.js';
+import { type Bm25Alternative, Bm25Postings, type FieldPostings } from './Bm25Postings.js';
 import { type Correction, SpellingIndex } from './SpellingIndex.js';
 import { wordCasing } from './wordCasing.js';
 
@@ -13,6 +13,9 @@ export interface LexicalHit {
 }
 
 /** A weighted query term: a Porter stem and how much a match on it counts (1 = a word of the question). */
+/** One question word's alternatives for BM25: a stem, or a phrase's stems together, each at a weight. */
+export type LexicalGroup = readonly Bm25Alternative[];
+
 export interface WeightedTerm {
   readonly stem: string;
   readonly weight: number;
@@ -305,18 +308,33 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** BM25 hits for weighted stems, best first. */
+  /** BM25 hits for weighted stems, each scored on its own (MiniSearch's OR query), best first. */
   query(terms: readonly WeightedTerm[], limit: number): LexicalHit[] {
     const weights = new Map<string, number>();
     for (const t of terms) weights.set(t.stem, Math.max(weights.get(t.stem) ?? 0, t.weight));
-    for (const s of [...weights.keys()]) if (!this.df.has(s)) weights.delete(s);
-    if (weights.size === 0) return [];
+    return this.queryGroups(
+      [...weights].map(([stem, weight]) => [{ terms: [stem], weight }]),
+      limit,
+    );
+  }
+
+  /**
+   * BM25 hits for question words, each a group of alternatives of which a chunk scores the best
+   * (see `Bm25Postings.searchGroups`), best first.
+   */
+  queryGroups(groups: readonly LexicalGroup[], limit: number): LexicalHit[] {
     // Terms in more than a tenth of the chunks cost the longest postings and add the least
     // score (low idf); they are left out of the search unless nothing rarer is asked for.
     // Passages are still scored on every term afterwards, by coverage.
-    const common = [...weights.keys()].filter((s) => (this.df.get(s) ?? 0) > this.chunkCount * COMMON_TERM_SHARE);
-    if (common.length < weights.size) for (const s of common) weights.delete(s);
-    return this.postings.search(weights, limit);
+    const known = (term: string): boolean => this.df.has(term);
+    const rare = (term: string): boolean => (this.df.get(term) ?? 0) <= this.chunkCount * COMMON_TERM_SHARE;
+    const keep = (test: (term: string) => boolean): LexicalGroup[] =>
+      groups
+        .map((group) => group.map((a) => ({ terms: a.terms.filter(test), weight: a.weight })).filter((a) => a.terms.length > 0))
+        .filter((group) => group.length > 0);
+    const searched = keep((t) => known(t) && rare(t));
+    const chosen = searched.length > 0 ? searched : keep(known);
+    return chosen.length === 0 ? [] : this.postings.searchGroups(chosen, limit);
   }
 }
 

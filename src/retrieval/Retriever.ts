@@ -68,7 +68,7 @@ export class Retriever {
     // The words as read (chat forms expanded, typos corrected, filler dropped), not the raw message.
     const [vector] = await this.embedder.embed([query.text]);
     const dense = this.data.vectors.search(vector!, candidates).map((n) => n.label);
-    const lexical = this.data.lexical.query(query.terms, candidates).map((h) => h.label);
+    const lexical = this.data.lexical.queryGroups(query.lexicalGroups, candidates).map((h) => h.label);
     const ranked = fuseRankings([dense, lexical]);
     // Each search's own best hits are focused even when fusion ranks them low: a chunk that
     // only BM25 finds (the offline embedder misses it) must not lose to chunks both lists

@@ -1,4 +1,4 @@
-import type { WeightedTerm } from '../index/LexicalIndex.js';
+import type { LexicalGroup, WeightedTerm } from '../index/LexicalIndex.js';
 import { type AnswerKind, answerKindOf } from './answerKind.js';
 import { askedThing } from './askedThing.js';
 import { askedWords } from './askedWords.js';
@@ -77,8 +77,8 @@ export interface AnalyzedQuery {
   /** The message split into what is asked and what surrounds it. */
   readonly parts: MessageParts;
   readonly groups: readonly TermGroup[];
-  /** Every alternative of every group, and the stems of its phrases, for BM25. */
-  readonly terms: readonly WeightedTerm[];
+  /** Each group's alternatives (a stem, or a phrase's stems together) at their weights, for BM25. */
+  readonly lexicalGroups: readonly LexicalGroup[];
   /** Neighbouring groups' stem pairs for `proximity`: `slot` is the first group's index. */
   readonly pairs: readonly QueryPair[];
   /** Every stem and word form any alternative or phrase can match: all a text is checked for. */
@@ -181,12 +181,12 @@ export function analyzeQuery(
     groups.forEach((g, i) => g.role === 'key' && claimDetail(g) && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
-  const terms = groups.flatMap((g) => [
-    ...g.alternatives.map(({ stem, weight }) => ({ stem, weight: weight * g.weight })),
-    ...g.phrases.flatMap((p) => p.stems.map((stem) => ({ stem, weight: p.weight * g.weight }))),
+  const lexicalGroups: LexicalGroup[] = groups.map((g) => [
+    ...g.alternatives.map(({ stem, weight }) => ({ terms: [stem], weight: weight * g.weight })),
+    ...g.phrases.map((p) => ({ terms: p.stems, weight: p.weight * g.weight })),
   ]);
   const wanted = {
-    stems: new Set(terms.map((t) => t.stem)),
+    stems: new Set(lexicalGroups.flatMap((group) => group.flatMap((a) => a.terms))),
     words: new Set(groups.flatMap((g) => [...g.alternatives.flatMap((a) => a.forms ?? []), ...g.phrases.flatMap((p) => p.forms.flat())])),
   };
   const text = groups
@@ -199,7 +199,7 @@ export function analyzeQuery(
   return {
     parts,
     groups,
-    terms,
+    lexicalGroups,
     pairs: queryPairs(groups),
     wanted,
     text,

@@ -187,9 +187,16 @@ function correctionOf(token: Token, vocabulary: Vocabulary, wordnet: WordNet | u
   const others = questionStems.filter((s) => s !== token.stem);
   const inCorpus = vocabulary.hasWord(token.word) || vocabulary.documentFrequency(token.stem) > 0;
   if (inCorpus) {
-    if (realWord || others.length === 0 || (vocabulary.cooccurs?.(token.stem, others) ?? 1) > 0) return undefined;
-    const name = bestCorrection(token.word, vocabulary, others, (w) => vocabulary.isName?.(w) ?? false);
-    return name ?? undefined;
+    if (others.length === 0 || !vocabulary.cooccurs) return undefined;
+    const beside = vocabulary.cooccurs(token.stem, others);
+    // A real word is only read as a name with the same letters ("lambert" → Lambret).
+    const name = bestCorrection(token.word, vocabulary, others, (w) => (vocabulary.isName?.(w) ?? false) && (!realWord || sameLetters(token.word, w)));
+    if (!name) return undefined;
+    if (beside === 0 && !realWord) return name;
+    // In a large corpus the typed word may stand beside a common word of the question somewhere
+    // ("lambert" beside "french" in a dictionary): the name wins when it stands beside clearly more.
+    const nameBeside = vocabulary.cooccurs(stem(name.word), others);
+    return nameBeside >= 2 * beside + 2 ? name : undefined;
   }
   if (!realWord && isNearStopWord(token.word)) return null;
   const corpus = bestCorrection(token.word, vocabulary, others);

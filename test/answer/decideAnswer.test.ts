@@ -17,7 +17,7 @@ const group = (word: string, extra: Partial<TermGroup> = {}): TermGroup => ({
 const query = (groups: TermGroup[], extra: Partial<AnalyzedQuery> = {}): AnalyzedQuery => ({
   parts: { core: groups.map((g) => g.word).join(' '), context: '', kind: 'question' },
   groups,
-  terms: [],
+  lexicalGroups: [],
   pairs: [],
   wanted: { stems: new Set(), words: new Set() },
   text: '',

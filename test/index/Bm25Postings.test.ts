@@ -114,3 +114,50 @@ describe('Bm25Postings scores like MiniSearch BM25+', () => {
     expectSameResults(postingsOf(CHUNKS).search(weights, 2), miniSearchResults(miniSearchOf(CHUNKS), weights).slice(0, 2));
   });
 });
+
+describe('Bm25Postings.searchGroups', () => {
+  const postings = postingsOf(CHUNKS);
+  const score = (results: { label: number; score: number }[], label: number): number | undefined => results.find((r) => r.label === label)?.score;
+
+  it('scores single-term groups exactly as the OR query does', () => {
+    const weights = new Map([
+      ['korea', 0.9],
+      ['embassy', 1.5],
+    ]);
+    const grouped = postings.searchGroups(
+      [...weights].map(([term, weight]) => [{ terms: [term], weight }]),
+      CHUNKS.length,
+    );
+    expect(grouped).toEqual(postings.search(weights, CHUNKS.length));
+  });
+
+  it('scores a group by its best alternative, not their sum, and counts it once as matched', () => {
+    // One word read two ways ("embassy" or "office"); chunk 2 holds "embassy" in text and heading.
+    const group = [
+      { terms: ['embassy'], weight: 1 },
+      { terms: ['paris'], weight: 0.5 },
+    ];
+    const alone = (terms: string[], weight: number, label = 2): number => score(postings.searchGroups([[{ terms, weight }]], CHUNKS.length), label)!;
+    const results = postings.searchGroups([group], CHUNKS.length);
+    expect(score(results, 2)).toBeCloseTo(Math.max(alone(['embassy'], 1), alone(['paris'], 0.5)), 12);
+    // The OR query sums both terms and doubles for two terms matched.
+    const or = postings.search(
+      new Map([
+        ['embassy', 1],
+        ['paris', 0.5],
+      ]),
+      CHUNKS.length,
+    );
+    expect(score(or, 2)).toBeCloseTo(2 * (alone(['embassy'], 1) + alone(['paris'], 0.5)), 12);
+    // Chunk 6 has only "paris": the group still matches it, at the weaker alternative's score.
+    expect(score(results, 6)).toBeCloseTo(alone(['paris'], 0.5, 6), 12);
+  });
+
+  it('sums a phrase alternative over its terms, and multiplies by the groups matched', () => {
+    const phrase = [{ terms: ['north', 'korea'], weight: 1 }];
+    const single = (term: string): number => score(postings.searchGroups([[{ terms: [term], weight: 1 }]], CHUNKS.length), 0)!;
+    expect(score(postings.searchGroups([phrase], CHUNKS.length), 0)).toBeCloseTo(single('north') + single('korea'), 12);
+    const two = postings.searchGroups([phrase, [{ terms: ['france'], weight: 1 }]], CHUNKS.length);
+    expect(score(two, 0)).toBeCloseTo(2 * (single('north') + single('korea') + single('france')), 12);
+  });
+});

@@ -119,6 +119,20 @@ describe('analyzeQuery on chat', () => {
     expect(read('mitterrand in 77')[1]).toMatchObject({ word: '77', known: false });
   });
 
+  it('reads a word a large corpus uses elsewhere as a same-letters name that stands beside clearly more of the question', () => {
+    const texts = [...TEXTS, 'Lambert was a French composer.'];
+    const local = LexicalIndex.build(
+      texts.map((t, i) => ({ docId: 'doc', title: 'T', section: `S${i}`, start: 0, end: t.length, sentences: [] })),
+      texts,
+    );
+    const lambert = (q: string): TermGroup => analyzeQuery(q, local, wordnet).groups.find((g) => g.reading?.from === 'lambert' || g.word === 'lambert')!;
+    // Lambret stands beside french, juche, study and group; Lambert only beside french.
+    expect(lambert('who led the french juche study group, lambert?')).toMatchObject({ word: 'lambret', reading: { kind: 'corrected', from: 'lambert' } });
+    // Asked beside what the corpus says of Lambert, it stays Lambert.
+    expect(lambert('was lambert a french composer')).toMatchObject({ word: 'lambert' });
+    expect(lambert('was lambert a french composer').reading).toBeUndefined();
+  });
+
   it('reads a two-digit number the corpus writes as that number, not as a year', () => {
     const texts = ['The office was opened in Pyongyang on 10 October.', 'A flood in 1910 and a vote in 2010.'];
     const local = LexicalIndex.build(

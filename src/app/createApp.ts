@@ -7,6 +7,7 @@ import { createInteractionHandler } from '../bot/InteractionRouter.js';
 import { PendingPreviews } from '../bot/PendingPreviews.js';
 import { RateLimiter } from '../bot/RateLimiter.js';
 import { CorpusEditor } from '../editing/CorpusEditor.js';
+import type { AnswerStateStore } from '../store/AnswerStateStore.js';
 import type { CorpusStore } from '../store/CorpusStore.js';
 import type { Config } from '../config/config.js';
 import { documentLimitsFromConfig } from '../corpus/DocumentLimits.js';
@@ -15,8 +16,11 @@ import type { Logger } from '../logging/Logger.js';
 export interface AppOptions {
   readonly config: Config;
   readonly liveIndex: LiveIndex;
-  /** Opened once with the index (`openBotIndex`); the app prunes it daily and closes it on stop. */
-  readonly store: CorpusStore;
+  /**
+   * Opened once with the index (`openBotIndex`); the app prunes it daily and closes it on stop.
+   * It also keeps the answers' states, so the buttons under them work after a restart.
+   */
+  readonly store: CorpusStore & AnswerStateStore;
   readonly logger: Logger;
 }
 
@@ -27,7 +31,7 @@ export interface App {
   readonly client: Client;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
-  /** Closes the gateway connection and the store; safe to call twice. */
+  /** Closes the gateway connection, then the store; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -41,7 +45,7 @@ export function createApp({ config, liveIndex, store, logger }: AppOptions): App
     liveIndex,
     logger,
     askLimiter: new RateLimiter(config.ASK_RATE_LIMIT, config.ASK_RATE_WINDOW_SECONDS * 1000),
-    recentAnswers: new RecentAnswers(),
+    recentAnswers: new RecentAnswers(store, config.ANSWER_STATE_DAYS),
     store,
     corpus: new CorpusEditor(config.CORPUS_DIR, liveIndex, store, documentLimitsFromConfig(config)),
     previews: new PendingPreviews(),

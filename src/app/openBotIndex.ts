@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { recordBaselines } from '../editing/recordBaselines.js';
 import { recoverCorpusChanges } from '../editing/recoverCorpusChanges.js';
 import type { Logger } from '../logging/Logger.js';
+import type { AnswerStateStore } from '../store/AnswerStateStore.js';
 import type { CorpusStore } from '../store/CorpusStore.js';
 import { SqliteStore } from '../store/SqliteStore.js';
 import { openLiveIndex } from './openLiveIndex.js';
@@ -10,7 +11,7 @@ import { openLiveIndex } from './openLiveIndex.js';
 /** The bot's index and its store, opened together; the app closes the store when it stops. */
 export interface BotIndex {
   readonly liveIndex: LiveIndex;
-  readonly store: CorpusStore;
+  readonly store: CorpusStore & AnswerStateStore;
 }
 
 /**

@@ -16,7 +16,7 @@ export function parseFollowUpId(customId: string): string | null {
 
 /** "Follow up" under an answer: a modal with one text input for the next question. */
 export async function showFollowUpModal(interaction: ButtonInteraction, answerId: string, ctx: BotContext): Promise<void> {
-  if (!ctx.recentAnswers.get(answerId)) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
+  if (!(await ctx.recentAnswers.get(answerId))) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
   const modal: APIModalInteractionResponseCallbackData = {
     custom_id: `${MODAL_PREFIX}:${answerId}`,
     title: 'Follow up',
@@ -45,7 +45,7 @@ export async function showFollowUpModal(interaction: ButtonInteraction, answerId
  */
 export async function answerFollowUp(interaction: ModalSubmitInteraction, answerId: string, ctx: BotContext): Promise<void> {
   checkAskLimit(ctx, interaction.user.id);
-  const earlier = ctx.recentAnswers.get(answerId);
+  const earlier = await ctx.recentAnswers.get(answerId);
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old to follow up; please ask again with /ask');
   const question = validateQuestion(interaction.fields.getTextInputValue(INPUT_ID));
   await interaction.deferReply();

@@ -21,11 +21,11 @@ export async function handleAnswerButton(interaction: ButtonInteraction, button:
   }
   if (button.action === 'more') {
     // The second page, for the presser alone, in a message its ◀ ▶ then page in place.
-    await interaction.reply(ephemeral(answerPage(ctx, button.answerId, 1)));
+    await interaction.reply(ephemeral(await answerPage(ctx, button.answerId, 1)));
     return;
   }
   if (button.action === 'page') {
-    await interaction.update(answerPage(ctx, button.answerId, button.page));
+    await interaction.update(await answerPage(ctx, button.answerId, button.page));
     return;
   }
   await recordVote(interaction, button.action, button.answerId, ctx);
@@ -36,19 +36,20 @@ export async function handleAnswerButton(interaction: ButtonInteraction, button:
  * earlier one in the store, and counts against the user's rate limit so flipping cannot flood it.
  */
 async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: string, ctx: BotContext): Promise<void> {
-  const answer = ctx.recentAnswers.get(answerId);
-  if (!answer) throw new UserError('answer_expired', 'feedback: that answer is too old to rate; please ask again');
+  const expired = () => new UserError('answer_expired', 'feedback: that answer is too old to rate; please ask again');
+  const answer = await ctx.recentAnswers.get(answerId);
+  if (!answer) throw expired();
   const user = interaction.user.id;
   const emoji = vote === 'up' ? '👍' : '👎';
-  const previous = ctx.recentAnswers.voteOf(answerId, user);
+  // Swapped before writing, so clicks arriving meanwhile see it and write nothing.
+  const previous = await ctx.recentAnswers.swapVote(answerId, user, vote);
+  if (previous === null) throw expired();
   if (previous === vote) {
     await interaction.reply(ephemeral(textMessage(`Your ${emoji} on this answer is already recorded.`)));
     return;
   }
-  if (previous !== undefined) checkAskLimit(ctx, user);
-  // Set before writing, so clicks arriving meanwhile see it and write nothing.
-  ctx.recentAnswers.setVote(answerId, user, vote);
   try {
+    if (previous !== undefined) checkAskLimit(ctx, user);
     await ctx.store.recordVote({
       answer: answerId,
       user,
@@ -58,7 +59,7 @@ async function recordVote(interaction: ButtonInteraction, vote: Vote, answerId: 
       passages: answer.shown.map((p) => ({ doc: p.docId, section: p.section, start: p.start, end: p.end, score: p.score, text: p.text })),
     });
   } catch (err) {
-    ctx.recentAnswers.setVote(answerId, user, previous);
+    await ctx.recentAnswers.swapVote(answerId, user, previous);
     throw err;
   }
   await interaction.reply(ephemeral(textMessage(`Thanks, your ${emoji} is recorded; it helps improve the answers.`)));

@@ -40,7 +40,7 @@ export async function replyToQuestion(ctx: BotContext, question: string, label: 
     return { message: renderMissMessage(answer, await ctx.liveIndex.answerer.overview(), label), answered: false };
   }
   const shown = answer.passages.slice(0, ctx.passagesPerPage);
-  const answerId = ctx.recentAnswers.remember({
+  const answerId = await ctx.recentAnswers.remember({
     question: answer.question,
     shown,
     passages: answer.passages,
@@ -70,13 +70,13 @@ export async function sendQuestionReply(interaction: RepliableInteraction, reply
  * Page `page` (0-based) of an earlier answer, with ◀ ▶ to move through its pages in the same
  * message. Throws `answer_expired` for an answer no longer remembered.
  */
-export function answerPage(ctx: BotContext, answerId: string, page: number): BotMessage {
-  const earlier = ctx.recentAnswers.get(answerId);
+export async function answerPage(ctx: BotContext, answerId: string, page: number): Promise<BotMessage> {
+  const earlier = await ctx.recentAnswers.get(answerId);
   if (!earlier) throw new UserError('answer_expired', 'ask: that answer is too old for more passages; please ask again');
   const pages = pageCount(earlier.passages.length, ctx.passagesPerPage);
   const at = Math.max(0, Math.min(pages - 1, page));
   const passages = earlier.passages.slice(at * ctx.passagesPerPage, (at + 1) * ctx.passagesPerPage);
-  ctx.recentAnswers.extend(answerId, passages);
+  await ctx.recentAnswers.extend(answerId, passages);
   return renderAnswerMessage(
     { question: earlier.question, answered: true, passages, reading: earlier.reading },
     { label: 'More on', firstRank: at * ctx.passagesPerPage + 1, pager: { page: at, pages, total: earlier.passages.length }, pagerFor: answerId },

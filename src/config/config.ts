@@ -47,6 +47,8 @@ const schema = z.object({
   // Same calibration: halfway between 0.5 (one key word of two) and 0.667, the lowest in-scope share.
   MIN_KEY_SHARE: z.coerce.number().min(0).max(1).default(0.58),
   ANSWER_PASSAGES: z.coerce.number().int().min(1).max(10).default(3),
+  // Days the buttons under an answer keep working (More passages, ◀ ▶, Follow up, 👍/👎) after their last use, across restarts.
+  ANSWER_STATE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,

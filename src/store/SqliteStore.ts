@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { AnswerStateStore } from './AnswerStateStore.js';
 import type {
   ChangeEntry,
   ChangeIntent,
@@ -19,6 +20,7 @@ import type {
 import { importJsonlFiles, type JsonlImport } from './importJsonl.js';
 import { migrate } from './migrations.js';
 import { openDatabase, storeUnwritable } from './openDatabase.js';
+import { selectAnswerState, upsertAnswerState } from './sqliteAnswerStates.js';
 import { downvotedPassages, insertGap, pruneBefore, topGaps, upsertVote, windowOf } from './sqliteFeedback.js';
 import {
   countVersions,
@@ -44,15 +46,21 @@ export interface SqliteStoreOptions {
   readonly retentionDays: number;
   /** The time records get when none is given; default: the system clock. */
   readonly clock?: () => Date;
+  /**
+   * Import `audit.jsonl` and `feedback.jsonl` on opening (and rename them). Default true; false
+   * while the bot still writes those logs itself and uses the store for its answers' states only.
+   */
+  readonly importLogs?: boolean;
 }
 
 /**
- * The store in one SQLite file, `DATA_DIR/corpus.sqlite`, through better-sqlite3. Opening it
+ * The store in one SQLite file, `DATA_DIR/corpus.sqlite`, through better-sqlite3: the corpus's
+ * records and the answers' states for their buttons. Opening it
  * refuses a damaged file or a newer schema, applies missing migrations, then imports the old
  * `audit.jsonl` and `feedback.jsonl` once. Calls run one at a time on one connection; each
  * write is one transaction.
  */
-export class SqliteStore implements CorpusStore {
+export class SqliteStore implements CorpusStore, AnswerStateStore {
   private closed = false;
 
   private constructor(
@@ -63,11 +71,16 @@ export class SqliteStore implements CorpusStore {
   ) {}
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
+    return SqliteStore.openNow(options);
+  }
+
+  /** `open` for a caller that cannot wait (the composition root): better-sqlite3 works synchronously anyway. */
+  static openNow(options: SqliteStoreOptions): SqliteStore {
     mkdirSync(options.dataDir, { recursive: true });
     const db = openDatabase(join(options.dataDir, STORE_FILE));
     try {
       migrate(db);
-      const imported = importJsonlFiles(db, options.dataDir, (options.clock ?? now)());
+      const imported = options.importLogs === false ? [] : importJsonlFiles(db, options.dataDir, (options.clock ?? now)());
       return new SqliteStore(db, options, imported);
     } catch (err) {
       db.close();
@@ -161,6 +174,14 @@ export class SqliteStore implements CorpusStore {
 
   async prune(at: Date): Promise<PruneResult> {
     return this.write('so nothing was pruned', () => pruneBefore(this.db, windowOf(at, this.options.retentionDays).since));
+  }
+
+  async saveAnswerState(id: string, state: string, expires: Date, at = this.now()): Promise<void> {
+    this.write('so the answer’s buttons will not work after a restart', () => upsertAnswerState(this.db, id, state, expires, at));
+  }
+
+  async answerState(id: string, at = this.now()): Promise<string | undefined> {
+    return selectAnswerState(this.db, id, at);
   }
 
   async close(): Promise<void> {

@@ -124,6 +124,17 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (file, sha256)
       );`,
   },
+  {
+    version: 6,
+    name: 'answer_states',
+    up: `
+      CREATE TABLE answer_states (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        expires INTEGER NOT NULL
+      );
+      CREATE INDEX answer_states_expires ON answer_states (expires);`,
+  },
 ];
 
 /**

@@ -159,7 +159,7 @@ describe('the bot against a fake Discord', () => {
     expect(callback.body).toEqual({ type: 5, data: { flags: 0 } });
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect((edit.body as { content: string }).content).toMatch(
-      /^\*\*Question:\*\* Does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n-# Passages 1–3 of \d+$/,
+      /^\*\*Question:\*\* Does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\* · passages 1–3 of \d+$/,
     );
     expect(embedText(edit)).toContain('not to recognise North Korea');
     expect(embedText(edit)).toContain('[1] \\"DPRK Diplomatic Relations\\", National Committee on North Korea');
@@ -210,7 +210,7 @@ describe('the bot against a fake Discord', () => {
 
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect((edit.body as { content: string }).content).toMatch(
-      /^\*\*Question:\*\* @\u200beveryone does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\*\n/,
+      /^\*\*Question:\*\* @\u200beveryone does France recognise North Korea\?\nFrom \*\*France–North Korea relations\*\* · /,
     );
   });
 
@@ -256,10 +256,10 @@ describe('the bot against a fake Discord', () => {
 
     // The second page, for the presser alone, counted, with ◀ ▶ to page in place.
     expect(pageCallback).toMatchObject({ type: 4, data: { flags: 64 } });
-    const total = Number(/Passages 1–3 of (\d+)/.exec((edit.body as { content: string }).content)?.[1]);
+    const total = Number(/passages 1–3 of (\d+)/.exec((edit.body as { content: string }).content)?.[1]);
     expect(total).toBeGreaterThan(6);
-    expect(pageCallback.data.content).toBe(`**More on:** ${question}\nFrom **France–North Korea relations**\n-# Passages 4–6 of ${total}`);
-    expect(pageCallback.data.embeds[0]?.title).toMatch(/^4\. /);
+    expect(pageCallback.data.content).toBe(`**More on:** ${question}\nFrom **France–North Korea relations** · passages 4–6 of ${total}`);
+    expect(pageCallback.data.embeds[0]?.description).toMatch(/^\*\*4 · /);
     for (const p of record.passages) expect(JSON.stringify(pageCallback.data.embeds)).not.toContain(p.text.slice(0, 40));
     const arrows = pageCallback.data.components[0]!.components;
     expect(arrows.map((a) => [a.label, a.disabled])).toEqual([
@@ -271,12 +271,12 @@ describe('the bot against a fake Discord', () => {
     const next = send(buttonInteraction({ customId: arrows[1]!.custom_id, member: member(), message: pager }));
     const turned = (await firstResponse(next)).body as { type: number; data: { content: string; embeds: APIEmbed[] } };
     expect(turned.type).toBe(7); // the same message, updated
-    expect(turned.data.content).toMatch(/-# Passages 7–9 of \d+$/);
-    expect(turned.data.embeds[0]?.title).toMatch(/^7\. /);
+    expect(turned.data.content).toMatch(/ · passages 7–9 of \d+$/);
+    expect(turned.data.embeds[0]?.description).toMatch(/^\*\*7 · /);
 
     const back = send(buttonInteraction({ customId: arrows[0]!.custom_id, member: member(), message: pager }));
     const first = (await firstResponse(back)).body as { type: number; data: { content: string; components: { components: { disabled: boolean }[] }[] } };
-    expect(first.data.content).toMatch(/-# Passages 1–3 of \d+$/);
+    expect(first.data.content).toMatch(/ · passages 1–3 of \d+$/);
     expect(first.data.components[0]!.components[0]!.disabled).toBe(true);
   });
 

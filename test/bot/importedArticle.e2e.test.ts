@@ -64,7 +64,7 @@ describe('an article imported from Wikipedia, in Discord', () => {
     );
     const cited = await bot.fake.waitForCall(callTo.callback(cite), 5000);
     const description = (cited.body as { data: { embeds: APIEmbed[] } }).data.embeds[0]?.description ?? '';
-    expect(description.startsWith(`[British Museum - Term details](${BRITISH_MUSEUM})\n\n**Cited by**`)).toBe(true);
+    expect(description.startsWith(`[British Museum - Term details](${BRITISH_MUSEUM})\n**Cited by**`)).toBe(true);
   });
 
   it('is imported with /corpus add url:, then answered from with a linked footnote', async () => {

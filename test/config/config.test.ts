@@ -72,6 +72,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GAPS_RETENTION_DAYS: '0' }, NO_FILE)).toThrow('bad_config: config: GAPS_RETENTION_DAYS is not valid: ');
   });
 
+  it('keeps an answer for its buttons ANSWER_STATE_DAYS days, 7 by default', () => {
+    expect(loadConfig({}, NO_FILE).ANSWER_STATE_DAYS).toBe(7);
+    expect(loadConfig({ ANSWER_STATE_DAYS: '1' }, NO_FILE).ANSWER_STATE_DAYS).toBe(1);
+    expect(() => loadConfig({ ANSWER_STATE_DAYS: '0' }, NO_FILE)).toThrow('bad_config: config: ANSWER_STATE_DAYS is not valid: ');
+  });
+
   it('documents every key in .env.example with a comment above it', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
     for (const key of CONFIG_KEYS) {

@@ -14,6 +14,7 @@ export const CORPUS_FILE = 'france-north-korea-relations.txt';
 /** A bot started by `startTestBot`: the real app against a fake Discord, in its own temp folder. */
 export interface TestBot {
   readonly fake: FakeDiscord;
+  /** The running app; `restart` replaces it. */
   readonly app: App;
   readonly config: Config;
   readonly dir: string;
@@ -21,6 +22,8 @@ export interface TestBot {
   readonly logLines: string[];
   /** Dispatches a `/corpus <subcommand>` with the given options, from `who` in `guildId`. */
   corpus(subcommand: string, who: APIInteractionGuildMember, options?: CorpusOptions): APIInteraction;
+  /** Stops the app and starts a new one (index opened again) on the same config, DATA_DIR and fake, as a restart would. */
+  restart(): Promise<void>;
   /** Stops the app and the fake, and removes the folder. */
   close(): Promise<void>;
 }
@@ -83,15 +86,25 @@ export async function startTestBot(env: Record<string, string> = {}, moreDocumen
     (message: string, context: object = {}) =>
       logLines.push(JSON.stringify({ level, message, ...context }));
   const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
-  await app.start();
+  const open = async () => {
+    const app = createApp({ config, ...(await openBotIndex(config, logger)), logger });
+    await app.start();
+    return app;
+  };
+  let app = await open();
   return {
     fake,
-    app,
+    get app() {
+      return app;
+    },
     config,
     dir,
     logLines,
     corpus: (subcommand, who, options) => fake.dispatchInteraction(corpusCommand(subcommand, who, options)),
+    async restart() {
+      await app.stop();
+      app = await open();
+    },
     async close() {
       await app.stop();
       await fake.close();

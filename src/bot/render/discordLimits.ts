@@ -49,6 +49,37 @@ export function fitEmbeds(embeds: readonly APIEmbed[]): { embeds: APIEmbed[]; dr
   return { embeds: kept, dropped: embeds.length - kept.length };
 }
 
+/** A passage as lines of an embed description (at most `DISCORD_LIMITS.description` characters), in its colour. */
+export interface PassageBlock {
+  readonly color: number;
+  readonly text: string;
+}
+
+/**
+ * Packs passages, in order, into as few embeds as their colours allow: a passage joins the embed
+ * before it when it has the same colour and fits its description, otherwise starts a new one. One
+ * embed's frame and padding cost as much height as two lines of text, so this keeps a reply short.
+ * Stops at the first passage that would break 10 embeds or 6000 characters; `dropped` counts the
+ * passages left out.
+ */
+export function packPassages(blocks: readonly PassageBlock[]): { embeds: APIEmbed[]; dropped: number } {
+  const embeds: { color: number; description: string }[] = [];
+  let total = 0;
+  let kept = 0;
+  for (const block of blocks) {
+    const text = truncate(block.text, DISCORD_LIMITS.description);
+    const last = embeds.at(-1);
+    const joins = last?.color === block.color && last.description.length + 1 + text.length <= DISCORD_LIMITS.description;
+    const added = joins ? text.length + 1 : text.length;
+    if (total + added > DISCORD_LIMITS.embedTotal || (!joins && embeds.length >= DISCORD_LIMITS.embeds)) break;
+    if (joins) last.description += `\n${text}`;
+    else embeds.push({ color: block.color, description: text });
+    total += added;
+    kept++;
+  }
+  return { embeds, dropped: blocks.length - kept };
+}
+
 function clampEmbed(embed: APIEmbed): APIEmbed {
   const out: APIEmbed = { ...embed };
   if (out.title !== undefined) out.title = truncate(out.title, DISCORD_LIMITS.title);

@@ -1,10 +1,10 @@
-import type { APIEmbed } from 'discord.js';
 import type { Answer, CitedReference, Passage } from '../../answer/types.js';
 import { declineLine, readingLine } from '../../render/describeReading.js';
 import { answerButtons, pagerButtons } from './answerButtons.js';
 import { COLOURS } from './colours.js';
 import type { BotMessage } from './BotMessage.js';
-import { DISCORD_LIMITS, fitEmbeds, truncate } from './discordLimits.js';
+import { collapseRepeats, type ShownPassage } from './collapseRepeats.js';
+import { DISCORD_LIMITS, packPassages, type PassageBlock, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
 import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
 
@@ -58,25 +58,15 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   const firstRank = options.firstRank ?? 1;
   const passages = collapseRepeats(answer.passages);
   const docs = new Set(passages.map((p) => p.passage.docId));
-  const source = docs.size === 1 ? `\nFrom ${documentName(passages[0]!.passage)}` : '';
   const shown = new Set<string>();
-  const { embeds, dropped } = fitEmbeds(passages.map((p, i) => passageEmbed(p, firstRank + i, docs.size > 1, shown)));
+  const { embeds, dropped } = packPassages(passages.map((p, i) => passageBlock(p, firstRank + i, docs.size > 1, shown)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
   const last = firstRank + answer.passages.length - 1;
-  const counter = options.pager ? `\n-# Passages ${firstRank}–${last} of ${options.pager.total}` : '';
-  return { content: truncate(`${heading}${readNote}${source}${counter}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: NO_MENTIONS };
-}
-
-/** The first line of a quote the source marks `[citation needed]`. */
-export const UNSOURCED_WARNING = '⚠️ **Unsourced:** the article marks this claim *[citation needed]*; no reference supports it.';
-
-// A word as the user typed it or as it was read, escaped, in italics.
-const discordQuote = (word: string): string => `*${safeText(word.slice(0, 100))}*`;
-
-/** A passage to show, with the sections where the article says the same again. */
-interface ShownPassage {
-  readonly passage: Passage;
-  readonly alsoIn: readonly string[];
+  const counter = options.pager ? `Passages ${firstRank}–${last} of ${options.pager.total}` : '';
+  // One line for where the passages come from and how many there are: the page is the answer.
+  const source =
+    docs.size === 1 ? `\nFrom ${documentName(passages[0]!.passage)}${counter ? ` · ${lowerFirst(counter)}` : ''}` : counter ? `\n-# ${counter}` : '';
+  return { content: truncate(`${heading}${readNote}${source}${note}`, DISCORD_LIMITS.content), embeds, components, allowedMentions: NO_MENTIONS };
 }
 
 // The document's title in bold, linked to the article it was imported from when there is one.
@@ -87,44 +77,24 @@ function documentName(p: Passage): string {
   return url && /^https?:\/\//.test(url) ? `[${title}](${url})` : title;
 }
 
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** The first line of a quote the source marks `[citation needed]`. */
+export const UNSOURCED_WARNING = '⚠️ **Unsourced:** the article marks this *[citation needed]*';
+
+// A word as the user typed it or as it was read, escaped, in italics.
+const discordQuote = (word: string): string => `*${safeText(word.slice(0, 100))}*`;
+
 /**
- * Drops a passage that repeats an earlier one of the same document — the same text, or the same
- * sentence reworded (most of its words shared) with the same footnotes — and notes its section
- * on the one kept.
+ * One passage as lines of an embed description: its rank and section in bold (and where the
+ * article says it again), the warning first when unsourced, the quote, then its footnotes in
+ * small print — each footnote once per message (`shown` holds those listed already).
  */
-export function collapseRepeats(passages: readonly Passage[]): ShownPassage[] {
-  const kept: { passage: Passage; alsoIn: string[]; words: Set<string> }[] = [];
-  for (const p of passages) {
-    const words = wordSet(p.text);
-    const same = kept.find((k) => k.passage.docId === p.docId && sameFootnotes(k.passage, p) && overlap(k.words, words) >= REPEAT_OVERLAP);
-    if (same) {
-      if (!same.alsoIn.includes(p.section)) same.alsoIn.push(p.section);
-    } else kept.push({ passage: p, alsoIn: [], words });
-  }
-  return kept.map(({ passage, alsoIn }) => ({ passage, alsoIn }));
-}
-
-// Share of words two texts have in common (of the smaller) for one to repeat the other.
-const REPEAT_OVERLAP = 0.7;
-
-function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-}
-
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.max(1, Math.min(a.size, b.size));
-}
-
-function sameFootnotes(a: Passage, b: Passage): boolean {
-  return a.footnotes.map((f) => f.n).join(',') === b.footnotes.map((f) => f.n).join(',');
-}
-
-function passageEmbed({ passage: p, alsoIn }: ShownPassage, rank: number, manyDocuments: boolean, shown: Set<string>): APIEmbed {
+function passageBlock({ passage: p, alsoIn }: ShownPassage, rank: number, manyDocuments: boolean, shown: Set<string>): PassageBlock {
+  const again = alsoIn.length > 0 ? ` · *said again in ${alsoIn.map((s) => safeText(s)).join(', ')}*` : '';
+  const name = manyDocuments ? `${safeText(p.title)} — ${safeText(p.section)}` : safeText(p.section);
+  const title = `${truncate(`**${rank} · ${name}`, DISCORD_LIMITS.title)}**${again}\n`;
   const warning = p.citationNeeded ? `${UNSOURCED_WARNING}\n` : '';
-  const again = alsoIn.length > 0 ? `\n-# The article says this again in ${alsoIn.map((s) => `*${safeText(s)}*`).join(', ')}.` : '';
-  // Footnotes go under the quote in small print, each once per message.
   const fresh = p.footnotes.filter((f) => !shown.has(`${p.docId}:${f.n}`));
   const repeated = p.footnotes.filter((f) => shown.has(`${p.docId}:${f.n}`));
   for (const f of p.footnotes) shown.add(`${p.docId}:${f.n}`);
@@ -132,15 +102,11 @@ function passageEmbed({ passage: p, alsoIn }: ShownPassage, rank: number, manyDo
     ...(fresh.length > 0 ? footnoteList(fresh, FOOTNOTE_CHARS, p.text).split('\n') : []),
     ...(repeated.length > 0 ? [`${repeated.map((f) => `[${f.n}]`).join(' ')} as above`] : []),
   ].map((line) => `\n-# ${line}`);
-  const small = `${again}${notes.join('')}`;
+  const small = notes.join('');
   // Cut the raw text first: escaping is the costly part and the rest would be cut anyway.
-  const quote = truncate(quoteBlock(p.text.slice(0, DISCORD_LIMITS.description)), DISCORD_LIMITS.description - warning.length - small.length);
-  const title = manyDocuments ? `${rank}. ${safeText(p.title)} — ${safeText(p.section)}` : `${rank}. ${safeText(p.section)}`;
-  return {
-    color: p.citationNeeded ? COLOURS.citationNeeded : COLOURS.sourced,
-    title: truncate(title, DISCORD_LIMITS.title),
-    description: `${warning}${quote}${small}`,
-  };
+  const room = DISCORD_LIMITS.description - title.length - warning.length - small.length;
+  const quote = truncate(quoteBlock(p.text.slice(0, DISCORD_LIMITS.description)), room);
+  return { color: p.citationNeeded ? COLOURS.citationNeeded : COLOURS.sourced, text: `${title}${warning}${quote}${small}` };
 }
 
 // Room for one passage's footnotes under its quote (the quote itself is at most 400 characters).

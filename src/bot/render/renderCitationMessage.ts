@@ -17,7 +17,7 @@ export function renderCitationMessage(citations: readonly Citation[]): BotMessag
 }
 
 function citationEmbed(c: Citation): APIEmbed {
-  const head = `${referenceLink(c.text, c.url, 1500)}\n\n`;
+  const head = `${referenceLink(c.text, c.url, 1500)}\n`;
   const blocks = c.passages.map((p) => `*${safeText(p.section)}*\n${quoteBlock(p.text.slice(0, DISCORD_LIMITS.description))}`);
   let description = c.passages.length === 0 ? `${head}_No passage of the text carries this marker._` : `${head}**Cited by**`;
   for (const [i, block] of blocks.entries()) {

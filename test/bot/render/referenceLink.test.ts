@@ -57,7 +57,7 @@ describe('referenceLink', () => {
     const description = renderCitationMessage([citation]).embeds[0]!.description!;
     expect(
       description.startsWith(
-        '[France wades into bog of North Korean diplomacy](https://apnews.com/article/x?id=1) — Charlton, Angela (3 November 2009). Associated Press.\n\n',
+        '[France wades into bog of North Korean diplomacy](https://apnews.com/article/x?id=1) — Charlton, Angela (3 November 2009). Associated Press.\n',
       ),
     ).toBe(true);
   });

@@ -50,13 +50,12 @@ describe('renderAnswerMessage', () => {
     const message = renderAnswerMessage(answer, { answerId: 'abc123', more: true });
 
     expect(message.content).toBe('**Question:** Does France recognise North Korea?\nFrom **France–North Korea relations**');
-    // No internal ids or offsets anywhere: no footer.
+    // No internal ids or offsets anywhere: no title, no footer; the passage titled in bold.
     expect(message.embeds).toEqual([
       {
         color: COLOURS.sourced,
-        title: '1. Introduction',
         description:
-          '> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n-# [1] "DPRK Diplomatic Relations", National Committee on North Korea',
+          '**1 · Introduction**\n> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n-# [1] "DPRK Diplomatic Relations", National Committee on North Korea',
       },
     ]);
     expect(message.components[0]?.components.map((c) => ('label' in c ? (c.label ?? '') : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
@@ -84,7 +83,11 @@ describe('renderAnswerMessage', () => {
       reading: PLAIN_READING,
     });
     expect(two.content).toBe('**Question:** q');
-    expect(two.embeds.map((e) => e.title)).toEqual(['1. France–North Korea relations — Introduction', '2. Other — Introduction']);
+    expect(two.embeds).toHaveLength(1);
+    expect(two.embeds[0]?.description?.split('\n').filter((line) => line.startsWith('**'))).toEqual([
+      '**1 · France–North Korea relations — Introduction**',
+      '**2 · Other — Introduction**',
+    ]);
   });
 
   it('shows a passage the article repeats once, saying where it appears again', () => {
@@ -98,7 +101,8 @@ describe('renderAnswerMessage', () => {
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [passage(), again], reading: PLAIN_READING });
 
     expect(message.embeds).toHaveLength(1);
-    expect(message.embeds[0]?.description).toContain('\n-# The article says this again in *Diplomatic relations*.');
+    expect(message.embeds[0]?.description?.split('\n')[0]).toBe('**1 · Introduction** · *said again in Diplomatic relations*');
+    expect(message.embeds[0]?.description).not.toContain('grant diplomatic recognition');
   });
 
   it('lists a footnote once per message, and says when it closes the paragraph rather than the quote', () => {
@@ -115,7 +119,9 @@ describe('renderAnswerMessage', () => {
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [first, second], reading: PLAIN_READING });
 
-    expect(message.embeds[1]?.description).toBe('> The office was to be headed by a diplomat.\n-# [5] AP, 2011 *(closes the paragraph)*\n-# [1] as above');
+    expect(message.embeds[0]?.description?.split('\n**2 · Introduction**\n')[1]).toBe(
+      '> The office was to be headed by a diplomat.\n-# [5] AP, 2011 *(closes the paragraph)*\n-# [1] as above',
+    );
   });
 
   it('keeps many long passages with many footnotes within every Discord limit, noting what was left out', () => {
@@ -134,15 +140,16 @@ describe('renderAnswerMessage', () => {
     const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages, reading: PLAIN_READING }, { answerId: 'x', more: true });
 
     expectWithinLimits(message);
-    expect(message.embeds.length).toBeGreaterThan(0);
-    expect(message.embeds.length).toBeLessThan(15);
-    expect(message.content).toContain(`${15 - message.embeds.length} more passages did not fit in this message.`);
-    for (const embed of message.embeds) {
-      // The warning first; the quote cut cleanly: at a boundary, marked, never mid-escape.
-      expect(embed.description?.startsWith(UNSOURCED_WARNING)).toBe(true);
-      expect(embed.description).toMatch(/[^\\]…\n-# /);
+    const blocks = message.embeds.flatMap((e) => e.description!.split(/\n(?=\*\*\d+ · )/));
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeLessThan(15);
+    expect(message.content).toContain(`${15 - blocks.length} more passages did not fit in this message.`);
+    for (const block of blocks) {
+      // The warning first under the title; the quote cut cleanly: at a boundary, marked, never mid-escape.
+      expect(block.split('\n')[1]).toBe(UNSOURCED_WARNING);
+      expect(block).toMatch(/[^\\]…\n-# /);
     }
-    expect(message.embeds[0]?.description).toMatch(/…and \d+ more \(see \/cite\)$/);
+    expect(blocks[0]).toMatch(/…and \d+ more \(see \/cite\)$/);
   });
 
   it('shows a [citation needed] quote in its own colour with the warning as its first line', () => {
@@ -156,7 +163,38 @@ describe('renderAnswerMessage', () => {
     });
 
     expect(message.embeds.map((e) => e.color)).toEqual([COLOURS.citationNeeded, COLOURS.sourced]);
-    expect(message.embeds[0]?.description).toBe(`${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]`);
+    expect(message.embeds[0]?.description).toBe(`**1 · Introduction**\n${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]`);
+  });
+
+  it('packs neighbouring passages of one colour into one embed, a [citation needed] one between them in its own', () => {
+    const sourced = (start: number, text: string) => passage({ start, end: start + text.length, text, footnotes: [] });
+    const unsourced = passage({ start: 300, end: 340, text: 'Mitterrand promised recognition.[citation needed]', footnotes: [], citationNeeded: true });
+    const passages = [sourced(0, 'One thing.'), sourced(100, 'Another thing.'), unsourced, sourced(500, 'A last thing.')];
+
+    const message = renderAnswerMessage(
+      { question: 'q', answered: true, passages, reading: PLAIN_READING },
+      { answerId: 'a', more: true, pager: { page: 0, pages: 3, total: 12 } },
+    );
+
+    expect(message.content).toBe('**Question:** q\nFrom **France–North Korea relations** · passages 1–4 of 12');
+    expect(message.embeds).toEqual([
+      { color: COLOURS.sourced, description: '**1 · Introduction**\n> One thing.\n**2 · Introduction**\n> Another thing.' },
+      { color: COLOURS.citationNeeded, description: `**3 · Introduction**\n${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]` },
+      { color: COLOURS.sourced, description: '**4 · Introduction**\n> A last thing.' },
+    ]);
+  });
+
+  it('keeps to 10 embeds when every passage changes colour, noting the passages left out', () => {
+    const passages = Array.from({ length: 14 }, (_, i) =>
+      passage({ start: i * 100, end: i * 100 + 20, text: `${'abcdefghijklmn'[i]!.repeat(5)} ${i}.`, footnotes: [], citationNeeded: i % 2 === 1 }),
+    );
+
+    const message = renderAnswerMessage({ question: 'q', answered: true, passages, reading: PLAIN_READING });
+
+    expect(message.embeds).toHaveLength(DISCORD_LIMITS.embeds);
+    expect(message.embeds.map((e) => e.color)).toEqual(Array.from({ length: 10 }, (_, i) => (i % 2 === 1 ? COLOURS.citationNeeded : COLOURS.sourced)));
+    expect(message.content).toContain('4 more passages did not fit in this message.');
+    expectWithinLimits(message);
   });
 
   it('makes @everyone and user mentions inert in the question and in corpus text', () => {
@@ -168,7 +206,7 @@ describe('renderAnswerMessage', () => {
     expect(visible).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
     expect(message.content).toBe('**Question:** @\u200beveryone is <\u200b@123> right?\nFrom **France–North Korea relations**');
     expect(message.embeds[0]?.description).toBe(
-      '> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*',
+      '**1 · Introduction**\n> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*',
     );
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
@@ -178,16 +216,16 @@ describe('renderAnswerMessage', () => {
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
-    expect(message.embeds[0]?.description).toBe('> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> \\> nested');
+    expect(message.embeds[0]?.description).toBe('**1 · Introduction**\n> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> \\> nested');
   });
 
-  it('escapes a hostile document title and section heading in the embed title', () => {
+  it('escapes a hostile document title and section heading in the passage title', () => {
     const p = passage({ title: '[Official](https://evil.example) @everyone', section: '**Breaking** <@&456>' });
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
     expect(message.content).toBe('**Question:** q\nFrom **[Official]\\(https://evil.example) @\u200beveryone**');
-    expect(message.embeds[0]?.title).toBe('1. \\*\\*Breaking\\*\\* <\u200b@&456>');
+    expect(message.embeds[0]?.description?.split('\n')[0]).toBe('**1 · \\*\\*Breaking\\*\\* <\u200b@&456>**');
   });
 
   it('echoes a multi-line question with no line-start formatting and no runs of blank lines', () => {

@@ -10,7 +10,7 @@ describe('renderCitationMessage', () => {
       { docId: 'd', title: 'Doc', n: 2, text: 'BBC @everyone', passages: [{ section: 'Intro', text: 'A poll.[2]', start: 0, end: 10 }] },
     ]);
 
-    expect(message.embeds).toEqual([{ color: COLOURS.sourced, title: '[2] Doc', description: 'BBC @\u200beveryone\n\n**Cited by**\n*Intro*\n> A poll.[2]' }]);
+    expect(message.embeds).toEqual([{ color: COLOURS.sourced, title: '[2] Doc', description: 'BBC @\u200beveryone\n**Cited by**\n*Intro*\n> A poll.[2]' }]);
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
 

@@ -259,7 +259,7 @@ describe('the bot against a fake Discord', () => {
     const total = Number(/passages 1–3 of (\d+)/.exec((edit.body as { content: string }).content)?.[1]);
     expect(total).toBeGreaterThan(6);
     expect(pageCallback.data.content).toBe(`**More on:** ${question}\nFrom **France–North Korea relations** · passages 4–6 of ${total}`);
-    expect(pageCallback.data.embeds[0]?.description).toMatch(/^\*\*4 · /);
+    expect(pageCallback.data.embeds[0]?.description).toMatch(/\n-# \*\*4\*\* · /);
     for (const p of record.passages) expect(JSON.stringify(pageCallback.data.embeds)).not.toContain(p.text.slice(0, 40));
     const arrows = pageCallback.data.components[0]!.components;
     expect(arrows.map((a) => [a.label, a.disabled])).toEqual([
@@ -272,7 +272,7 @@ describe('the bot against a fake Discord', () => {
     const turned = (await firstResponse(next)).body as { type: number; data: { content: string; embeds: APIEmbed[] } };
     expect(turned.type).toBe(7); // the same message, updated
     expect(turned.data.content).toMatch(/ · passages 7–9 of \d+$/);
-    expect(turned.data.embeds[0]?.description).toMatch(/^\*\*7 · /);
+    expect(turned.data.embeds[0]?.description).toMatch(/\n-# \*\*7\*\* · /);
 
     const back = send(buttonInteraction({ customId: arrows[0]!.custom_id, member: member(), message: pager }));
     const first = (await firstResponse(back)).body as { type: number; data: { content: string; components: { components: { disabled: boolean }[] }[] } };

@@ -124,7 +124,7 @@ describe('keeping an imported article current: update with a preview, history, r
 
     const answer = await ask(OLD_QUESTION);
     expect(answer).toContain('The silver kettles of Quellmar are rung like bells at dawn on market days.[2]');
-    expect(answer).toContain('-# [2] [Kettles of the North](https://example.org/kettles)');
+    expect(answer).toContain('-# **1** · Introduction · [2] [Kettles of the North](https://example.org/kettles)');
   });
 
   it('previews an update of the latest revision; Cancel changes nothing in the files, the index or the database', async () => {

@@ -46,10 +46,12 @@ describe('an article imported from Wikipedia, in Discord', () => {
     const answer = await bot.fake.waitForCall(callTo.editOriginal(ask), 10_000);
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;
     // Footnotes in small print under the quote, each a link to its source.
-    const footnotes = embeds.flatMap((e) => (e.description ?? '').split('\n').filter((l) => l.startsWith('-# [')));
+    // The first one shares the caption line with the passage's rank and section.
+    const footnotes = embeds.flatMap((e) => (e.description ?? '').split('\n').filter((l) => l.startsWith('-# ')));
     expect(footnotes).toEqual([
-      `-# [3] [British Museum - Term details](${BRITISH_MUSEUM})`,
+      `-# **1** · History · [3] [British Museum - Term details](${BRITISH_MUSEUM})`,
       '-# [4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)',
+      '-# **2** · History',
     ]);
 
     const cite = bot.fake.dispatchInteraction(
@@ -87,7 +89,7 @@ describe('an article imported from Wikipedia, in Discord', () => {
     const embeds = (answer.body as { embeds: APIEmbed[] }).embeds;
     // The document named once, linked to the article it came from.
     expect((answer.body as { content: string }).content).toContain('From [**Bodmin**](https://en.wikipedia.org/wiki/Bodmin)');
-    expect(embeds.map((e) => e.description).join('\n')).toMatch(/^-# \[\d+\] \[[^\]]+\]\(https?:\/\/[^)]+\)/m);
+    expect(embeds.map((e) => e.description).join('\n')).toMatch(/^-# .*\[\d+\] \[[^\]]+\]\(https?:\/\/[^)]+\)/m);
   });
 
   it('refuses /corpus add with both or neither of file: and url:, and a non-Wikipedia URL, changing nothing', async () => {

@@ -45,7 +45,7 @@ describe('the buttons under an answer after the bot restarts', () => {
     const turned = await callback(press(next!.custom_id, pager));
     expect(turned.type).toBe(7);
     expect(turned.data.content).toBe(page2.data.content.replace('passages 4–6', 'passages 7–9'));
-    expect(turned.data.embeds[0]?.description).toMatch(/^\*\*7 · /);
+    expect(turned.data.embeds[0]?.description).toMatch(/\n-# \*\*7\*\* · /);
     const first = await callback(press(back!.custom_id, pager));
     expect(first.type).toBe(7);
     expect(first.data.content).toMatch(/ · passages 1–3 of \d+$/);

@@ -6,7 +6,7 @@ import type { BotMessage } from './BotMessage.js';
 import { collapseRepeats, type ShownPassage } from './collapseRepeats.js';
 import { DISCORD_LIMITS, packPassages, type PassageBlock, truncate } from './discordLimits.js';
 import { referenceLink } from './referenceLink.js';
-import { NO_MENTIONS, quoteBlock, safeText } from './safeText.js';
+import { NO_MENTIONS, safeText } from './safeText.js';
 
 export interface AnswerMessageOptions {
   /** Label before the echoed question, e.g. `Question` or `Checking`. Default `Question`. */
@@ -93,20 +93,29 @@ const discordQuote = (word: string): string => `*${safeText(word.slice(0, 100))}
 function passageBlock({ passage: p, alsoIn }: ShownPassage, rank: number, manyDocuments: boolean, shown: Set<string>): PassageBlock {
   const again = alsoIn.length > 0 ? ` · *said again in ${alsoIn.map((s) => safeText(s)).join(', ')}*` : '';
   const name = manyDocuments ? `${safeText(p.title)} — ${safeText(p.section)}` : safeText(p.section);
-  const title = `${truncate(`**${rank} · ${name}`, DISCORD_LIMITS.title)}**${again}\n`;
   const warning = p.citationNeeded ? `${UNSOURCED_WARNING}\n` : '';
   const fresh = p.footnotes.filter((f) => !shown.has(`${p.docId}:${f.n}`));
   const repeated = p.footnotes.filter((f) => shown.has(`${p.docId}:${f.n}`));
   for (const f of p.footnotes) shown.add(`${p.docId}:${f.n}`);
-  const notes = [
+  const lines = [
     ...(fresh.length > 0 ? footnoteList(fresh, FOOTNOTE_CHARS, p.text).split('\n') : []),
     ...(repeated.length > 0 ? [`${repeated.map((f) => `[${f.n}]`).join(' ')} as above`] : []),
-  ].map((line) => `\n-# ${line}`);
+  ];
+  // The passage's rank and section close it, in small print with its footnotes: a caption, one line less.
+  const label = `**${rank}** · ${truncate(name, DISCORD_LIMITS.title)}${again}`;
+  const notes = [lines.length > 0 ? `${label} · ${lines[0]}` : label, ...lines.slice(1)].map((line) => `\n-# ${line}`);
   const small = notes.join('');
   // Cut the raw text first: escaping is the costly part and the rest would be cut anyway.
-  const room = DISCORD_LIMITS.description - title.length - warning.length - small.length;
-  const quote = truncate(quoteBlock(p.text.slice(0, DISCORD_LIMITS.description)), room);
-  return { color: p.citationNeeded ? COLOURS.citationNeeded : COLOURS.sourced, text: `${title}${warning}${quote}${small}` };
+  const room = DISCORD_LIMITS.description - warning.length - small.length;
+  const quote = truncate(
+    p.text
+      .slice(0, DISCORD_LIMITS.description)
+      .split('\n')
+      .map((l) => safeText(l))
+      .join('\n'),
+    room,
+  );
+  return { color: p.citationNeeded ? COLOURS.citationNeeded : COLOURS.sourced, text: `${warning}${quote}${small}` };
 }
 
 // Room for one passage's footnotes under its quote (the quote itself is at most 400 characters).

@@ -44,18 +44,18 @@ function expectWithinLimits(message: BotMessage): void {
 }
 
 describe('renderAnswerMessage', () => {
-  it('renders a passage as a quote titled by its section, the document named once, footnotes in small print, and buttons', () => {
+  it('renders a passage as a quote captioned with its rank, section and footnotes in small print, the document named once, and buttons', () => {
     const answer: Answer = { question: 'Does France recognise North Korea?', answered: true, passages: [passage()], reading: PLAIN_READING };
 
     const message = renderAnswerMessage(answer, { answerId: 'abc123', more: true });
 
     expect(message.content).toBe('**Question:** Does France recognise North Korea?\nFrom **France–North Korea relations**');
-    // No internal ids or offsets anywhere: no title, no footer; the passage titled in bold.
+    // No internal ids or offsets anywhere: no title, no footer; the caption under the quote.
     expect(message.embeds).toEqual([
       {
         color: COLOURS.sourced,
         description:
-          '**1 · Introduction**\n> France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n-# [1] "DPRK Diplomatic Relations", National Committee on North Korea',
+          'France is one of the only two European Union members not to recognise North Korea, the other being Estonia.[1]\n-# **1** · Introduction · [1] "DPRK Diplomatic Relations", National Committee on North Korea',
       },
     ]);
     expect(message.components[0]?.components.map((c) => ('label' in c ? (c.label ?? '') : '') + ' ' + ('custom_id' in c ? c.custom_id : ''))).toEqual([
@@ -84,9 +84,10 @@ describe('renderAnswerMessage', () => {
     });
     expect(two.content).toBe('**Question:** q');
     expect(two.embeds).toHaveLength(1);
-    expect(two.embeds[0]?.description?.split('\n').filter((line) => line.startsWith('**'))).toEqual([
-      '**1 · France–North Korea relations — Introduction**',
-      '**2 · Other — Introduction**',
+    expect(two.embeds[0]?.description?.split('\n').filter((line) => line.startsWith('-# **'))).toEqual([
+      '-# **1** · France–North Korea relations — Introduction · [1] "DPRK Diplomatic Relations", National Committee on North Korea',
+      // Footnote numbers are per document: the other document's [1] is its own.
+      '-# **2** · Other — Introduction · [1] "DPRK Diplomatic Relations", National Committee on North Korea *(closes the paragraph)*',
     ]);
   });
 
@@ -101,7 +102,9 @@ describe('renderAnswerMessage', () => {
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [passage(), again], reading: PLAIN_READING });
 
     expect(message.embeds).toHaveLength(1);
-    expect(message.embeds[0]?.description?.split('\n')[0]).toBe('**1 · Introduction** · *said again in Diplomatic relations*');
+    expect(message.embeds[0]?.description?.split('\n')[1]).toBe(
+      '-# **1** · Introduction · *said again in Diplomatic relations* · [1] "DPRK Diplomatic Relations", National Committee on North Korea',
+    );
     expect(message.embeds[0]?.description).not.toContain('grant diplomatic recognition');
   });
 
@@ -119,9 +122,11 @@ describe('renderAnswerMessage', () => {
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [first, second], reading: PLAIN_READING });
 
-    expect(message.embeds[0]?.description?.split('\n**2 · Introduction**\n')[1]).toBe(
-      '> The office was to be headed by a diplomat.\n-# [5] AP, 2011 *(closes the paragraph)*\n-# [1] as above',
-    );
+    expect(message.embeds[0]?.description?.split('\n').slice(2)).toEqual([
+      'The office was to be headed by a diplomat.',
+      '-# **2** · Introduction · [5] AP, 2011 *(closes the paragraph)*',
+      '-# [1] as above',
+    ]);
   });
 
   it('keeps many long passages with many footnotes within every Discord limit, noting what was left out', () => {
@@ -140,14 +145,15 @@ describe('renderAnswerMessage', () => {
     const message = renderAnswerMessage({ question: 'Q? '.repeat(160), answered: true, passages, reading: PLAIN_READING }, { answerId: 'x', more: true });
 
     expectWithinLimits(message);
-    const blocks = message.embeds.flatMap((e) => e.description!.split(/\n(?=\*\*\d+ · )/));
+    // Each passage starts with the warning and ends with its caption and footnotes.
+    const blocks = message.embeds.flatMap((e) => e.description!.split(/\n(?=⚠️)/));
     expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.length).toBeLessThan(15);
     expect(message.content).toContain(`${15 - blocks.length} more passages did not fit in this message.`);
     for (const block of blocks) {
-      // The warning first under the title; the quote cut cleanly: at a boundary, marked, never mid-escape.
-      expect(block.split('\n')[1]).toBe(UNSOURCED_WARNING);
-      expect(block).toMatch(/[^\\]…\n-# /);
+      // The warning first; the quote cut cleanly: at a boundary, marked, never mid-escape.
+      expect(block.split('\n')[0]).toBe(UNSOURCED_WARNING);
+      expect(block).toMatch(/[^\\]…\n-# \*\*\d+\*\* · /);
     }
     expect(blocks[0]).toMatch(/…and \d+ more \(see \/cite\)$/);
   });
@@ -163,7 +169,7 @@ describe('renderAnswerMessage', () => {
     });
 
     expect(message.embeds.map((e) => e.color)).toEqual([COLOURS.citationNeeded, COLOURS.sourced]);
-    expect(message.embeds[0]?.description).toBe(`**1 · Introduction**\n${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]`);
+    expect(message.embeds[0]?.description).toBe(`${UNSOURCED_WARNING}\nMitterrand promised recognition.[citation needed]\n-# **1** · Introduction`);
   });
 
   it('packs neighbouring passages of one colour into one embed, a [citation needed] one between them in its own', () => {
@@ -178,9 +184,9 @@ describe('renderAnswerMessage', () => {
 
     expect(message.content).toBe('**Question:** q\nFrom **France–North Korea relations** · passages 1–4 of 12');
     expect(message.embeds).toEqual([
-      { color: COLOURS.sourced, description: '**1 · Introduction**\n> One thing.\n**2 · Introduction**\n> Another thing.' },
-      { color: COLOURS.citationNeeded, description: `**3 · Introduction**\n${UNSOURCED_WARNING}\n> Mitterrand promised recognition.[citation needed]` },
-      { color: COLOURS.sourced, description: '**4 · Introduction**\n> A last thing.' },
+      { color: COLOURS.sourced, description: 'One thing.\n-# **1** · Introduction\nAnother thing.\n-# **2** · Introduction' },
+      { color: COLOURS.citationNeeded, description: `${UNSOURCED_WARNING}\nMitterrand promised recognition.[citation needed]\n-# **3** · Introduction` },
+      { color: COLOURS.sourced, description: 'A last thing.\n-# **4** · Introduction' },
     ]);
   });
 
@@ -206,7 +212,7 @@ describe('renderAnswerMessage', () => {
     expect(visible).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
     expect(message.content).toBe('**Question:** @\u200beveryone is <\u200b@123> right?\nFrom **France–North Korea relations**');
     expect(message.embeds[0]?.description).toBe(
-      '**1 · Introduction**\n> Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*',
+      'Ping @\u200beveryone and @\u200bhere and <\u200b@123> and <\u200b@&456> now.\n-# **1** · Introduction · [1] By <\u200b@123> @\u200beveryone *(closes the paragraph)*',
     );
     expect(message.allowedMentions).toEqual({ parse: [] });
   });
@@ -216,7 +222,7 @@ describe('renderAnswerMessage', () => {
 
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
-    expect(message.embeds[0]?.description).toBe('**1 · Introduction**\n> \\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n> \\> nested');
+    expect(message.embeds[0]?.description).toBe('\\*\\*bold\\*\\* \\`code\\` [link]\\(http://evil) [b]\\(http://x)\n\\> nested\n-# **1** · Introduction');
   });
 
   it('escapes a hostile document title and section heading in the passage title', () => {
@@ -225,7 +231,9 @@ describe('renderAnswerMessage', () => {
     const message = renderAnswerMessage({ question: 'q', answered: true, passages: [p], reading: PLAIN_READING });
 
     expect(message.content).toBe('**Question:** q\nFrom **[Official]\\(https://evil.example) @\u200beveryone**');
-    expect(message.embeds[0]?.description?.split('\n')[0]).toBe('**1 · \\*\\*Breaking\\*\\* <\u200b@&456>**');
+    expect(message.embeds[0]?.description?.split('\n')[1]).toBe(
+      '-# **1** · \\*\\*Breaking\\*\\* <\u200b@&456> · [1] "DPRK Diplomatic Relations", National Committee on North Korea',
+    );
   });
 
   it('echoes a multi-line question with no line-start formatting and no runs of blank lines', () => {

@@ -93,7 +93,12 @@ export class Answerer {
     const answers = (s: RetrievedSpan): boolean => holdsAnswerKind(this.plainText(s), query.answerKind);
     const best = spans.find((s) => addresses(s) && answers(s)) ?? spans.find(addresses) ?? spans[0];
     const decision = decideAnswer(query, best, thresholds, best !== undefined && answers(best));
-    const passages = decision.answered ? spans.filter((s) => passesThresholds(s, thresholds) && addresses(s) && answers(s)).map((s) => this.toPassage(s)) : [];
+    // A passage from another document than the best one must address every key word the best one
+    // does: a fortune that shares "french" and "government" but not "office" is not on the question.
+    const onTopic = (s: RetrievedSpan): boolean => s.chunk.docId === best?.chunk.docId || s.missing.every((w) => best?.missing.includes(w));
+    const passages = decision.answered
+      ? spans.filter((s) => passesThresholds(s, thresholds) && addresses(s) && answers(s) && onTopic(s)).map((s) => this.toPassage(s))
+      : [];
     const answer: Answer = { question: q, answered: decision.answered, passages, reading: readingOf(query, decision) };
     const candidates = spans.map((s) => ({
       docId: s.chunk.docId,

@@ -141,12 +141,15 @@ export class Bm25Postings {
    * the number of groups matched. Ties keep the order in which chunks were first matched.
    */
   searchGroups(groups: readonly (readonly Bm25Alternative[])[], limit: number): { label: number; score: number }[] {
-    // Scratch arrays sized to the index and reused: no per-hit objects on the hot path.
+    // Scratch arrays sized to the index and reused: no per-hit objects on the hot path. A chunk's
+    // mark equal to the current stamp means it was met in the current alternative (or group).
     const s = this.scratchFor(this.count);
     let touched = 0;
-    groups.forEach((group, g) => {
+    for (const group of groups) {
+      const groupStamp = this.nextStamp(s);
       let inGroup = 0;
-      group.forEach((alternative, a) => {
+      for (const alternative of group) {
+        const stamp = this.nextStamp(s);
         let inAlternative = 0;
         for (const term of alternative.terms) {
           const id = this.terms.get(term);
@@ -164,12 +167,11 @@ export class Bm25Postings {
             const norm = this.normsFor(f);
             const visit = (label: number, tf: number): void => {
               const score = scale * (D + (tf * (K + 1)) / (tf + norm[label]!));
-              if (s.alternativeMark[label] !== a + 1) {
-                s.alternativeMark[label] = a + 1;
-                s.alternativeScore[label] = 0;
+              if (s.alternativeMark[label] !== stamp) {
+                s.alternativeMark[label] = stamp;
+                s.alternativeScore[label] = score;
                 s.alternativeOrder[inAlternative++] = label;
-              }
-              s.alternativeScore[label] = s.alternativeScore[label]! + score;
+              } else s.alternativeScore[label] = s.alternativeScore[label]! + score;
             };
             for (let i = from; i < to; i++) visit(field.labels[i]!, field.counts[i]!);
             if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i]!, tail[i + 1]!);
@@ -177,18 +179,15 @@ export class Bm25Postings {
         }
         for (let i = 0; i < inAlternative; i++) {
           const label = s.alternativeOrder[i]!;
-          s.alternativeMark[label] = 0;
-          if (s.groupMark[label] !== g + 1) {
-            s.groupMark[label] = g + 1;
-            s.groupScore[label] = 0;
+          if (s.groupMark[label] !== groupStamp) {
+            s.groupMark[label] = groupStamp;
+            s.groupScore[label] = s.alternativeScore[label]!;
             s.groupOrder[inGroup++] = label;
-          }
-          s.groupScore[label] = Math.max(s.groupScore[label]!, s.alternativeScore[label]!);
+          } else if (s.alternativeScore[label]! > s.groupScore[label]!) s.groupScore[label] = s.alternativeScore[label]!;
         }
-      });
+      }
       for (let i = 0; i < inGroup; i++) {
         const label = s.groupOrder[i]!;
-        s.groupMark[label] = 0;
         if (s.matched[label] === 0) {
           s.order[touched++] = label;
           s.score[label] = 0;
@@ -196,10 +195,20 @@ export class Bm25Postings {
         s.score[label] = s.score[label]! + s.groupScore[label]!;
         s.matched[label] = s.matched[label]! + 1;
       }
-    });
+    }
     const top = topK(s, touched, limit);
     for (let i = 0; i < touched; i++) s.matched[s.order[i]!] = 0;
     return top;
+  }
+
+  // The next mark for the scratch arrays; on wrap-around every mark is cleared first.
+  private nextStamp(s: Scratch): number {
+    if (s.stamp >= 0xffffffff) {
+      s.alternativeMark.fill(0);
+      s.groupMark.fill(0);
+      s.stamp = 0;
+    }
+    return ++s.stamp;
   }
 
   private scratch?: Scratch;
@@ -217,6 +226,7 @@ export class Bm25Postings {
         alternativeScore: new Float64Array(size),
         alternativeMark: new Uint32Array(size),
         alternativeOrder: new Uint32Array(size),
+        stamp: 0,
       };
     }
     return this.scratch;
@@ -308,14 +318,16 @@ interface Scratch {
   readonly matched: Uint16Array;
   /** Matched chunks in the order first matched. */
   readonly order: Uint32Array;
-  /** The current group's best alternative score, where `groupMark` is the group's number (from 1). */
+  /** The current group's best alternative score, where `groupMark` is the group's stamp. */
   readonly groupScore: Float64Array;
   readonly groupMark: Uint32Array;
   readonly groupOrder: Uint32Array;
-  /** The current alternative's score over its terms and fields, where `alternativeMark` is its number (from 1). */
+  /** The current alternative's score over its terms and fields, where `alternativeMark` is its stamp. */
   readonly alternativeScore: Float64Array;
   readonly alternativeMark: Uint32Array;
   readonly alternativeOrder: Uint32Array;
+  /** The last mark handed out (see `nextStamp`). */
+  stamp: number;
 }
 
 /** The `limit` best of the touched chunks (score × groups matched), best first; ties by first match. */

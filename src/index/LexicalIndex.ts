@@ -328,12 +328,23 @@ export class LexicalIndex {
     // Passages are still scored on every term afterwards, by coverage.
     const known = (term: string): boolean => this.df.has(term);
     const rare = (term: string): boolean => (this.df.get(term) ?? 0) <= this.chunkCount * COMMON_TERM_SHARE;
-    const keep = (test: (term: string) => boolean): LexicalGroup[] =>
-      groups
+    const keep = (from: readonly LexicalGroup[], test: (term: string) => boolean): LexicalGroup[] =>
+      from
         .map((group) => group.map((a) => ({ terms: a.terms.filter(test), weight: a.weight })).filter((a) => a.terms.length > 0))
         .filter((group) => group.length > 0);
-    const searched = keep((t) => known(t) && rare(t));
-    const chosen = searched.length > 0 ? searched : keep(known);
+    // A stem that stands for several question words ("korea" for "north" and for "dprk") is read
+    // once, for the word it stands for most strongly: a chunk word answers one question word.
+    const owner = new Map<string, { group: number; weight: number }>();
+    groups.forEach((group, g) => {
+      for (const a of group) {
+        if (a.terms.length !== 1) continue;
+        const best = owner.get(a.terms[0]!);
+        if (!best || a.weight > best.weight) owner.set(a.terms[0]!, { group: g, weight: a.weight });
+      }
+    });
+    const owned = groups.map((group, g) => group.filter((a) => a.terms.length !== 1 || owner.get(a.terms[0]!)!.group === g));
+    const searched = keep(owned, (t) => known(t) && rare(t));
+    const chosen = searched.length > 0 ? searched : keep(owned, known);
     return chosen.length === 0 ? [] : this.postings.searchGroups(chosen, limit);
   }
 }

@@ -102,9 +102,13 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache
   // present; abstention does not: a span's `coverage` is measured on its own words.
   const context = headingEvidence(chunk, query, cache);
   const windows: ScoredSpan[] = [];
+  // Which sentences open a paragraph: a run from i to j crosses a break at each such j > i.
+  const opens = chunk.sentences.map((s) => opensParagraph(docText, s.start));
   for (let i = 0; i < chunk.sentences.length; i++) {
     const union = emptyEvidence();
+    let breaks = 0;
     for (let j = i; j < chunk.sentences.length; j++) {
+      if (j > i && opens[j]) breaks++;
       const first = chunk.sentences[i]!;
       const last = chunk.sentences[j]!;
       if (last.end - first.start > maxChars) {
@@ -119,20 +123,11 @@ function scoreWindows(chunk: Chunk, docText: string, query: AnalyzedQuery, cache
         sentences: chunk.sentences.slice(i, j + 1),
         coverage: coverage(query, union),
         relevance,
-        score:
-          relevance -
-          LENGTH_PENALTY * (last.end - first.start) +
-          (opensParagraph(docText, first.start) ? OPENING_BONUS : 0) -
-          PARAGRAPH_PENALTY * paragraphBreaks(docText, first.start, last.end),
+        score: relevance - LENGTH_PENALTY * (last.end - first.start) + (opens[i] ? OPENING_BONUS : 0) - PARAGRAPH_PENALTY * breaks,
       });
     }
   }
   return windows;
-}
-
-// Paragraph breaks inside `[start, end)`: runs of line breaks.
-function paragraphBreaks(docText: string, start: number, end: number): number {
-  return docText.slice(start, end).match(/\n+/g)?.length ?? 0;
 }
 
 // True when only spaces stand between `start` and the beginning of its line: a paragraph's first sentence.

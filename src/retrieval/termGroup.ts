@@ -188,10 +188,13 @@ function correctionOf(token: Token, vocabulary: Vocabulary, wordnet: WordNet | u
   const inCorpus = vocabulary.hasWord(token.word) || vocabulary.documentFrequency(token.stem) > 0;
   if (inCorpus) {
     if (others.length === 0 || !vocabulary.cooccurs) return undefined;
-    const beside = vocabulary.cooccurs(token.stem, others);
-    // A real word is only read as a name with the same letters ("lambert" → Lambret).
+    // A real word is only read as a name with the same letters ("lambert" → Lambret): two letters
+    // swapped, which a few look-ups rule out before any costlier search.
+    if (realWord && !swaps(token.word).some((w) => vocabulary.isName?.(w))) return undefined;
+    // The name is looked for first: counting where a common word stands is the costly part at scale.
     const name = bestCorrection(token.word, vocabulary, others, (w) => (vocabulary.isName?.(w) ?? false) && (!realWord || sameLetters(token.word, w)));
     if (!name) return undefined;
+    const beside = vocabulary.cooccurs(token.stem, others);
     if (beside === 0 && !realWord) return name;
     // In a large corpus the typed word may stand beside a common word of the question somewhere
     // ("lambert" beside "french" in a dictionary): the name wins when it stands beside clearly more.
@@ -234,6 +237,13 @@ function isNearStopWord(word: string): boolean {
   if (word.length < 3) return false;
   for (const s of STOPWORDS) if (s.length >= 3 && editDistance(word, s, 1) <= 1) return true;
   return false;
+}
+
+// The word with two neighbouring letters swapped, each way it can be.
+function swaps(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) if (word[i] !== word[i + 1]) out.push(word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2));
+  return out;
 }
 
 function sameLetters(a: string, b: string): boolean {

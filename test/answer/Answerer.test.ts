@@ -129,6 +129,18 @@ describe('Answerer', async () => {
     });
   });
 
+  it('follows the best passage with one from another document only when it addresses every key word the best one does', async () => {
+    const TOASTERS = ['# Toasters', '', 'The electric toaster was patented in 1909.[^1]', '', '[^1]: GE, catalogue.', ''].join('\n');
+    const withToasters = await answererFor({ 'kettles.md': KETTLES, 'toasters.md': TOASTERS });
+    // The toaster sentence holds "electric" and "patented", enough on its own, but not "kettle".
+    const toaster = await withToasters.answer('Who patented the electric toaster?');
+    expect(toaster.passages.map((p) => p.docId)).toEqual(['toasters']);
+    const kettle = await withToasters.answer('Who patented the electric kettle?');
+    expect(kettle.passages.map((p) => p.text)).toEqual([PATENT.text]);
+    const explained = await withToasters.explain('Who patented the electric kettle?');
+    expect(explained.candidates.some((c) => c.docId === 'toasters' && c.missing.join() === 'kettle')).toBe(true);
+  });
+
   it('quotes only verbatim slices of the document, and no more passages than asked for', async () => {
     for (const question of ['Who patented the electric kettle?', 'When was the kettle patented?', 'Are steam burns from kettles common?']) {
       const answer = await answerer.answer(question, 1);

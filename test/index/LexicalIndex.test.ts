@@ -47,3 +47,21 @@ describe('LexicalIndex vocabulary', () => {
     expect(() => LexicalIndex.fromBuffer(damaged)).toThrow('lexical index version 3 is not 4');
   });
 });
+
+describe('LexicalIndex.queryGroups', () => {
+  const index = LexicalIndex.build(chunks, TEXTS);
+  const scores = (hits: { label: number; score: number }[]): Record<number, number> => Object.fromEntries(hits.map((h) => [h.label, h.score]));
+
+  it('reads a stem shared by two question words once, for the word it stands for most strongly', () => {
+    // "korea" stands for "north" at 0.5 and for "dprk" at 0.9: it counts for "dprk" only, once.
+    const shared = index.queryGroups([[{ terms: ['korea'], weight: 0.5 }], [{ terms: ['korea'], weight: 0.9 }]], 3);
+    const once = index.queryGroups([[{ terms: ['korea'], weight: 0.9 }]], 3);
+    expect(once.length).toBeGreaterThan(0);
+    expect(scores(shared)).toEqual(scores(once));
+  });
+
+  it('leaves out a group whose every stem is unknown, and finds nothing for none known', () => {
+    expect(index.queryGroups([[{ terms: ['zzz'], weight: 1 }]], 3)).toEqual([]);
+    expect(index.queryGroups([[{ terms: ['zzz'], weight: 1 }], [{ terms: ['vaysset'], weight: 1 }]], 3).map((h) => h.label)).toEqual([1]);
+  });
+});

@@ -471,7 +471,7 @@ describe('the bot against a fake Discord', () => {
     const edit = await fake.waitForCall(callTo.editOriginal(interaction), 10_000);
 
     expect((edit.body as { content: string }).content).toMatch(
-      /^Added \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\. Recorded as version 1\.\nIndex rebuilt in [\d.]+ s: 2 documents, \d+ chunks \(\d+ embedded, \d+ reused\)\.$/,
+      /^Added \*\*Zorbian tea ceremony\*\* \(`zorbian-tea`\)\. Recorded as version 1\.\nIndex rebuilt in (?:\d+\.\d s|\d+ ms): 2 documents, \d+ chunks \(\d+ embedded, \d+ reused\)\.$/,
     );
     expect(corpusFiles()).toEqual([CORPUS_FILE, 'zorbian-tea.txt']);
     expect((await changesIn(config.DATA_DIR)).at(-1)).toMatchObject({

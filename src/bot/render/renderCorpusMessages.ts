@@ -22,8 +22,13 @@ export function renderCorpusChange(
 ): BotMessage {
   const content = [
     `${verb} **${safeText(doc.title)}** (\`${doc.id}\`).${version === undefined ? '' : ` Recorded as version ${version}.`}`,
-    `Index rebuilt in ${build.seconds.total.toFixed(1)} s: ${build.documents} documents, ${build.chunks} chunks (${build.embedded} embedded, ${build.reused} reused).`,
+    `Index rebuilt in ${duration(build.seconds.total)}: ${build.documents} documents, ${build.chunks} chunks (${build.embedded} embedded, ${build.reused} reused).`,
     ...build.problems.map((p) => `⚠ ${safeText(p)}`),
   ].join('\n');
   return { content: truncate(content, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
+}
+
+// "0.4 s" reads as nothing happened at "0.0 s": under a second is said in milliseconds.
+function duration(seconds: number): string {
+  return seconds < 1 ? `${Math.max(1, Math.round(seconds * 1000))} ms` : `${seconds.toFixed(1)} s`;
 }

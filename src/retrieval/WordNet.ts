@@ -9,7 +9,7 @@ import { PARTS_OF_SPEECH, type PartOfSpeech } from './PartOfSpeech.js';
 import { parseSynset, type Synset } from './parseSynset.js';
 
 /** How an expansion term relates to the looked-up word. */
-export type Relation = 'synonym' | 'derived' | 'pertainym' | 'similar' | 'holonym' | 'coordinate' | 'defining' | 'hypernym';
+export type Relation = 'synonym' | 'derived' | 'pertainym' | 'similar' | 'holonym' | 'hyponym' | 'coordinate' | 'defining' | 'hypernym';
 
 /** A term related to a looked-up word. */
 export interface Expansion {
@@ -41,6 +41,8 @@ export interface RelatedOptions {
  * - derived 0.6: "abandon" → "abandonment"; morphologically and semantically tied.
  * - similar 0.5: adjective satellite → its head ("huge" → "large"); close, but broader.
  * - holonym 0.5: part holonym, "paris" → "france"; on topic, not a substitute.
+ * - hyponym 0.5: first sense only, a kind of the word in a small class ("spokesperson" →
+ *   "spokesman"): what a text says when it is specific.
  * - coordinate 0.4: first sense only, a sister in a small class ("trade" → "importing", "exporting"
  *   under "commerce"): another side of the same topic, which a question often means by its word.
  * - defining 0.4: first sense only, a specific word of the definition ("embassy" → "diplomatic" in
@@ -53,6 +55,7 @@ export const RELATION_WEIGHTS: Readonly<Record<Relation, number>> = {
   derived: 0.6,
   similar: 0.5,
   holonym: 0.5,
+  hyponym: 0.5,
   coordinate: 0.4,
   defining: 0.4,
   hypernym: 0.3,
@@ -226,6 +229,7 @@ export class WordNet {
             }
             if (!distant || rank > 0 || !this.mostlyNoun(k) || synset.pointers.some((p) => p.symbol === '@i')) return;
             if (entry.offsets.length > FEW_SENSES && this.tagCount(pos, synset, k) < USUAL_SENSE_TAGS) return;
+            for (const word of this.kinds(synset)) add(word, RELATION_WEIGHTS.hyponym, 'hyponym');
             for (const word of this.coordinates(synset)) add(word, RELATION_WEIGHTS.coordinate, 'coordinate');
             for (const word of this.definingWords(synset)) add(word, RELATION_WEIGHTS.defining, 'defining');
           });
@@ -261,10 +265,14 @@ export class WordNet {
   /** Lemmas of a synset's sisters: the other kinds of its first broader class, when that class is small. */
   private coordinates(synset: Synset): string[] {
     const hypernym = synset.pointers.find((p) => p.symbol === '@');
-    if (!hypernym) return [];
-    const kinds = this.synset(hypernym.pos, hypernym.offset).pointers.filter((p) => p.symbol === '~');
+    return hypernym ? this.kinds(this.synset(hypernym.pos, hypernym.offset)) : [];
+  }
+
+  /** Lemmas of a synset's kinds (its hyponyms), when there are few of them. */
+  private kinds(synset: Synset): string[] {
+    const kinds = synset.pointers.filter((p) => p.symbol === '~');
     if (kinds.length > MAX_COORDINATES) return [];
-    // A sister named by an activity ("importing") is written as its base too ("imports").
+    // A kind named by an activity ("importing") is written as its base too ("imports").
     return kinds.flatMap((p) => this.synset(p.pos, p.offset).words.flatMap((w) => [w, ...this.baseForms(w).map(toKey)]));
   }
 

@@ -77,7 +77,7 @@ describe('WordNet.related', () => {
     expect(find(wordnet.related('gave up'), 'abandon')?.relation).toBe('synonym');
   });
 
-  it('gives distant relatives only when asked: sisters in a small class and specific words of the definition', () => {
+  it('gives distant relatives only when asked: kinds and sisters in a small class, and specific words of the definition', () => {
     const trade = wordnet.related('trade', { distant: true, maxTerms: 40 });
     // "trade" (commerce, tagged 16 times): its sisters under "commerce", written as activities and as bases.
     expect(find(trade, 'importing')).toEqual({ term: 'importing', weight: 0.4, relation: 'coordinate' });
@@ -88,6 +88,9 @@ describe('WordNet.related', () => {
     const embassy = wordnet.related('embassy', { distant: true }).filter((e) => e.relation === 'defining');
     expect(embassy.map((e) => e.term)).toEqual(['diplomatic', 'ambassador']);
     expect(find(wordnet.related('embassy'), 'diplomatic')).toBeUndefined();
+    // "spokesperson": its kinds, what a text says when it is specific.
+    expect(find(wordnet.related('spokesperson', { distant: true }), 'spokesman')).toEqual({ term: 'spokesman', weight: 0.5, relation: 'hyponym' });
+    expect(find(wordnet.related('spokesperson'), 'spokesman')).toBeUndefined();
     expect(find(wordnet.related('trade'), 'importing')).toBeUndefined();
   });
 

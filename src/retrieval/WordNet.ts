@@ -163,6 +163,17 @@ export class WordNet {
    * (~0.4 s, a few MB) and kept.
    */
   correct(word: string): Correction | undefined {
+    return this.spellingTable().correct(word);
+  }
+
+  /** Every English lemma as close to `word` as the closest (ties: more senses first); [] for a lemma itself. */
+  closestWords(word: string): Correction[] {
+    const found = this.spellingTable().candidates(word);
+    if (found.length === 0 || found.some((c) => c.word === word)) return [];
+    return found.filter((c) => c.distance === found[0]!.distance);
+  }
+
+  private spellingTable(): SpellingIndex {
     if (this.spelling === undefined) {
       const senses = new Map<string, number>();
       for (const pos of PARTS_OF_SPEECH) {
@@ -175,7 +186,7 @@ export class WordNet {
       }
       this.spelling = SpellingIndex.build([...senses.keys()], (w) => senses.get(w) ?? 0);
     }
-    return this.spelling.correct(word);
+    return this.spelling;
   }
 
   private lookupProfile(word: string): WordProfile | undefined {

@@ -1,3 +1,4 @@
+import { ANSWER_KINDS } from '../text/answerKinds.js';
 import type { LexicalGroup, WeightedTerm } from '../index/LexicalIndex.js';
 import { type AnswerKind, answerKindOf } from './answerKind.js';
 import { askedThing } from './askedThing.js';
@@ -181,6 +182,18 @@ export function analyzeQuery(
     groups.forEach((g, i) => g.role === 'key' && claimDetail(g) && (groups[i] = { ...g, role: 'weak', weight: ROLE_WEIGHTS.weak }));
   // A question made only of general words ("when was it first reported") is about those words.
   if (!groups.some((g) => g.role === 'key')) groups.forEach((g, i) => g.role === 'weak' && (groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key }));
+  // A question whose key words are all names asks something of them in its general words: "when
+  // did mitterrand die" asks about dying, which the corpus never mentions. Such a word counts as
+  // key, unless it names the kind of answer ("year") or only says how ("actually").
+  // A verb before "to" ("trying to do") only leads to another verb.
+  const keys = groups.filter((g) => g.role === 'key');
+  if (parts.kind === 'question' && keys.length > 0 && keys.every((g) => g.salient)) {
+    const leading = new Set(asked.filter((w) => w.next === 'to').map((w) => w.readings[0]));
+    groups.forEach((g, i) => {
+      if (g.role !== 'weak' || g.known || leading.has(g.word) || ANSWER_KINDS.has(g.word) || wordnet?.profile(g.word)?.adverbOnly !== false) return;
+      groups[i] = { ...g, role: 'key', weight: ROLE_WEIGHTS.key };
+    });
+  }
   const lexicalGroups: LexicalGroup[] = groups.map((g) => [
     ...g.alternatives.map(({ stem, weight }) => ({ terms: [stem], weight: weight * g.weight })),
     ...g.phrases.map((p) => ({ terms: p.stems, weight: p.weight * g.weight })),

@@ -1,5 +1,6 @@
 import { ANSWER_KINDS } from '../text/answerKinds.js';
 import { editDistance } from '../text/editDistance.js';
+import { CHAT_FORMS } from '../text/chatForms.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { americanSpelling, stem, type Token, tokenize } from '../text/tokenize.js';
 import type { Correction } from '../index/SpellingIndex.js';
@@ -204,7 +205,10 @@ function correctionOf(token: Token, vocabulary: Vocabulary, wordnet: WordNet | u
   if (!realWord && isNearStopWord(token.word)) return null;
   const corpus = bestCorrection(token.word, vocabulary, others);
   if (corpus && (!realWord || (vocabulary.isName?.(corpus.word) && sameLetters(token.word, corpus.word)))) return corpus;
-  return realWord ? undefined : wordnet?.correct(token.word);
+  if (realWord || !wordnet) return undefined;
+  // Of the English words as close ("apoint": point, appoint), the one the corpus uses.
+  const english = wordnet.closestWords(token.word);
+  return english.find((c) => vocabulary.documentFrequency(stem(c.word)) > 0) ?? english[0];
 }
 
 // Corrections weighed per word: the closest few are enough to find one beside the question.
@@ -235,9 +239,16 @@ function realWordOf(word: string, wordnet: WordNet | undefined): boolean {
 
 function isNearStopWord(word: string): boolean {
   if (word.length < 3) return false;
-  for (const s of STOPWORDS) if (s.length >= 3 && editDistance(word, s, 1) <= 1) return true;
+  for (const s of STOP_LIKE) if (s.length >= 3 && editDistance(word, s, 1) <= 1) return true;
   return false;
 }
+
+// Stop words, and chat forms that stand for nothing else ("doesnt" → does not; "dosent" is one
+// edit from it).
+const STOP_LIKE: readonly string[] = [
+  ...STOPWORDS,
+  ...[...CHAT_FORMS].filter(([, to]) => to.split(/[ |]/).every((w) => STOPWORDS.has(w))).map(([form]) => form),
+];
 
 // The word with two neighbouring letters swapped, each way it can be.
 function swaps(word: string): string[] {

@@ -37,7 +37,8 @@ describe('analyzeQuery on chat', () => {
 
   it('does not correct a real English word to a corpus word, unless to a name with the same letters', () => {
     // "back" is one edit from "jack", "germany" is a word of its own; "lambert" swaps two letters of "Lambret".
-    expect(read('france back').map(summary)).toEqual(['france:key!', 'back:weak?']);
+    // ("back" then counts as key: with only a name beside it, it is what is asked of France.)
+    expect(read('france back').map(summary)).toEqual(['france:key!', 'back:key?']);
     expect(read('germany').map(summary)).toEqual(['germany:key!?']);
     expect(read('lambert')[0]!.reading).toEqual({ kind: 'corrected', from: 'lambert', to: 'lambret' });
   });
@@ -131,6 +132,23 @@ describe('analyzeQuery on chat', () => {
     // Asked beside what the corpus says of Lambert, it stays Lambert.
     expect(lambert('was lambert a french composer')).toMatchObject({ word: 'lambert' });
     expect(lambert('was lambert a french composer').reading).toBeUndefined();
+  });
+
+  it('reads a misspelt English word as the close word the corpus uses, and drops a misspelt function word', () => {
+    // "apoint" is one edit from "point" and from "appoint"; the corpus writes "appointed".
+    expect(read('who did sarkozy apoint as envoy').map(summary)).toEqual(['sarkozy:key!', 'appoint:key<corrected apoint', 'envoy:key']);
+    // "dosent" is one edit from the chat form "doesnt" (does not): it says nothing.
+    expect(read('france dosent recognise north korea').map((g) => g.word)).toEqual(['france', 'recognise', 'north', 'korea']);
+  });
+
+  it('counts a general word the corpus lacks as key when every other key word is a name', () => {
+    // "when did mitterrand die": dying is what is asked, and the corpus never mentions it.
+    expect(read('when did mitterrand die').map(summary)).toEqual(['mitterrand:key!', 'die:key?']);
+    // A word before "to" only leads to the verb after it; a word for the kind of answer stays weak.
+    expect(read('what was lang trying to do there').map(summary)).toEqual(['lang:key!', 'trying:weak?']);
+    expect(read('what year did mitterrand tour').find((g) => g.word === 'year')?.role).toBe('weak');
+    // A claim to check keeps its general words weak.
+    expect(read('i heard mitterrand died in pyongyang').find((g) => g.word === 'died')?.role).toBe('weak');
   });
 
   it('reads a two-digit number the corpus writes as that number, not as a year', () => {

@@ -108,15 +108,18 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
  */
 export const CHECK_TAGS: readonly RegExp[] = [
   /[,\s]*\b(?:right|correct|true|yes|yeah|no|isn'?t it|aren'?t they|wasn'?t it|didn'?t they|don'?t they|or not|or nah|am i right|is that right|is that true|i think|i believe|i guess|apparently|tho|though)\s*[?!.]*\s*$/i,
+  // A closing sentence that only asks whether the claim before it holds: "like is that actually
+  // true or was he exaggerating".
+  /[,.?!\s]*\b(?:like |so |but )?(?:is (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|a thing)|(?:was|is|are|were) (?:he|she|they|it) (?:just )?(?:exaggerating|wrong|right|lying|making (?:it|that|this) up))(?:,? or (?:was|is|are|were) (?:he|she|they|it) (?:just )?(?:exaggerating|wrong|right|lying|making (?:it|that|this) up))?\s*[?!.]*\s*$/i,
 ];
 
 /** Phrases at the start of a message that only announce a question or a claim. */
 export const LEAD_INS: readonly RegExp[] = [
-  /^(?:(?:ok|okay|so|hey|hi|hello|yo|um|uh|well|anyway|also|and|but|btw|quick question|question)[,:!\s]+)+/i,
+  /^(?:(?:ok|okay|so|hey|hi|hello|yo|um|uh|well|anyway|also|and|but|btw|(?:(?:random|dumb|stupid|silly|quick|honest|weird|serious) )?question)[,:!\s]+)+/i,
   /^(?:does|do|did|can|could) (?:any|some)(?:one|body) (?:here )?(?:know|tell me|remember|have any idea)(?: if| whether| what| when| who| why| how| where)?[,:\s]+/i,
   /^(?:any|some)(?:one|body) (?:here )?(?:know|knows|remember)(?: if| whether)?[,:\s]+/i,
   /^(?:i (?:heard|read|think|believe|thought|assume|guess|wonder|was wondering|am wondering|saw)|i'?m (?:wondering|curious)|was wondering|wondering|curious)(?: that| if| whether| about)?[,:\s]+/i,
   /^(?:is it true|is it right|is it correct) (?:that )?/i,
   // Hearsay: "my teacher said (that) …", "people say …".
-  /^(?:(?:my|our|a|some|this|the) \w+(?: \w+)? (?:said|says|told me|claims?|claimed|thinks?|reckons?|swears?)|(?:ppl|people|everyone|everybody|they|someone|somebody) (?:say|says|said|claim|claims|think|thinks))(?: that)?[,:\s]+/i,
+  /^(?:(?:my|our|a|some|this|the) \w+(?: \w+)? (?:said|says|told me|told us|mentioned|claims?|claimed|thinks?|reckons?|swears?|insists?|insisted)|(?:ppl|people|everyone|everybody|they|someone|somebody) (?:say|says|said|claim|claims|think|thinks))(?: that)?[,:\s]+/i,
 ];

@@ -54,4 +54,17 @@ describe('splitMessage', () => {
       kind: 'statement',
     });
   });
+
+  it('reads a closing "is that actually true or was he exaggerating" as a check of the claim before it', () => {
+    const message =
+      'ok random question but my history teacher mentioned that france and north korea dont even have proper diplomatic relations?? ' +
+      'like is that actually true or was he exaggerating';
+    expect(splitMessage(message)).toEqual({
+      core: 'france and north korea dont even have proper diplomatic relations',
+      context: '',
+      kind: 'statement',
+    });
+    // A question about someone being wrong is no check: the check only closes a claim.
+    expect(splitMessage('was he wrong about the office?')).toMatchObject({ core: 'was he wrong about the office?', kind: 'question' });
+  });
 });

@@ -51,7 +51,7 @@ describe('an article imported from Wikipedia, in Discord', () => {
     expect(footnotes).toEqual([
       `-# **1** · History · [3] [British Museum - Term details](${BRITISH_MUSEUM})`,
       '-# [4] [Koryo Celadon (1979) - IMDb](http://www.imdb.com/title/tt0079414/)',
-      '-# **2** · History',
+      '-# **2**',
     ]);
 
     const cite = bot.fake.dispatchInteraction(

@@ -59,7 +59,7 @@ export function renderAnswerMessage(answer: Answer, options: AnswerMessageOption
   const passages = collapseRepeats(answer.passages);
   const docs = new Set(passages.map((p) => p.passage.docId));
   const shown = new Set<string>();
-  const { embeds, dropped } = packPassages(passages.map((p, i) => passageBlock(p, firstRank + i, docs.size > 1, shown)));
+  const { embeds, dropped } = packPassages(passages.map((p, i) => passageBlock(p, firstRank + i, docs.size > 1, shown, passages[i - 1]?.passage)));
   const note = dropped > 0 ? `\n_${dropped} more passage${dropped === 1 ? '' : 's'} did not fit in this message._` : '';
   const last = firstRank + answer.passages.length - 1;
   const counter = options.pager ? `Passages ${firstRank}–${last} of ${options.pager.total}` : '';
@@ -90,9 +90,11 @@ const discordQuote = (word: string): string => `*${safeText(word.slice(0, 100))}
  * article says it again), the warning first when unsourced, the quote, then its footnotes in
  * small print — each footnote once per message (`shown` holds those listed already).
  */
-function passageBlock({ passage: p, alsoIn }: ShownPassage, rank: number, manyDocuments: boolean, shown: Set<string>): PassageBlock {
+function passageBlock({ passage: p, alsoIn }: ShownPassage, rank: number, manyDocuments: boolean, shown: Set<string>, previous?: Passage): PassageBlock {
   const again = alsoIn.length > 0 ? ` · *said again in ${alsoIn.map((s) => safeText(s)).join(', ')}*` : '';
-  const name = manyDocuments ? `${safeText(p.title)} — ${safeText(p.section)}` : safeText(p.section);
+  // The section is named where it changes: under a run of quotes from one section it says nothing new.
+  const sameAsBefore = previous?.docId === p.docId && previous.section === p.section;
+  const name = sameAsBefore ? '' : manyDocuments ? `${safeText(p.title)} — ${safeText(p.section)}` : safeText(p.section);
   const warning = p.citationNeeded ? `${UNSOURCED_WARNING}\n` : '';
   const fresh = p.footnotes.filter((f) => !shown.has(`${p.docId}:${f.n}`));
   const repeated = p.footnotes.filter((f) => shown.has(`${p.docId}:${f.n}`));
@@ -102,7 +104,7 @@ function passageBlock({ passage: p, alsoIn }: ShownPassage, rank: number, manyDo
     ...(repeated.length > 0 ? [`${repeated.map((f) => `[${f.n}]`).join(' ')} as above`] : []),
   ];
   // The passage's rank and section close it, in small print with its footnotes: a caption, one line less.
-  const label = `**${rank}** · ${truncate(name, DISCORD_LIMITS.title)}${again}`;
+  const label = `**${rank}**${name ? ` · ${truncate(name, DISCORD_LIMITS.title)}` : ''}${again}`;
   const notes = [lines.length > 0 ? `${label} · ${lines[0]}` : label, ...lines.slice(1)].map((line) => `\n-# ${line}`);
   const small = notes.join('');
   // Cut the raw text first: escaping is the costly part and the rest would be cut anyway.

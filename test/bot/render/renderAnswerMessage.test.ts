@@ -124,7 +124,8 @@ describe('renderAnswerMessage', () => {
 
     expect(message.embeds[0]?.description?.split('\n').slice(2)).toEqual([
       'The office was to be headed by a diplomat.',
-      '-# **2** · Introduction · [5] AP, 2011 *(closes the paragraph)*',
+      // The section is named where it changes: passage 2 is in the same one as passage 1.
+      '-# **2** · [5] AP, 2011 *(closes the paragraph)*',
       '-# [1] as above',
     ]);
   });
@@ -184,9 +185,24 @@ describe('renderAnswerMessage', () => {
 
     expect(message.content).toBe('**Question:** q\nFrom **France–North Korea relations** · passages 1–4 of 12');
     expect(message.embeds).toEqual([
-      { color: COLOURS.sourced, description: 'One thing.\n-# **1** · Introduction\nAnother thing.\n-# **2** · Introduction' },
-      { color: COLOURS.citationNeeded, description: `${UNSOURCED_WARNING}\nMitterrand promised recognition.[citation needed]\n-# **3** · Introduction` },
-      { color: COLOURS.sourced, description: 'A last thing.\n-# **4** · Introduction' },
+      { color: COLOURS.sourced, description: 'One thing.\n-# **1** · Introduction\nAnother thing.\n-# **2**' },
+      { color: COLOURS.citationNeeded, description: `${UNSOURCED_WARNING}\nMitterrand promised recognition.[citation needed]\n-# **3**` },
+      { color: COLOURS.sourced, description: 'A last thing.\n-# **4**' },
+    ]);
+  });
+
+  it("names a passage's section where it changes, not again under a run from one section", () => {
+    const inSection = (section: string, start: number) => passage({ section, start, end: start + 10, text: `${section} ${start}.`, footnotes: [] });
+    const message = renderAnswerMessage({
+      question: 'q',
+      answered: true,
+      passages: [inSection('Introduction', 0), inSection('Economy', 100), inSection('Economy', 200)],
+      reading: PLAIN_READING,
+    });
+    expect(message.embeds[0]?.description?.split('\n').filter((line) => line.startsWith('-# '))).toEqual([
+      '-# **1** · Introduction',
+      '-# **2** · Economy',
+      '-# **3**',
     ]);
   });
 

@@ -308,16 +308,6 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** BM25 hits for weighted stems, each scored on its own (MiniSearch's OR query), best first. */
-  query(terms: readonly WeightedTerm[], limit: number): LexicalHit[] {
-    const weights = new Map<string, number>();
-    for (const t of terms) weights.set(t.stem, Math.max(weights.get(t.stem) ?? 0, t.weight));
-    return this.queryGroups(
-      [...weights].map(([stem, weight]) => [{ terms: [stem], weight }]),
-      limit,
-    );
-  }
-
   /**
    * BM25 hits for question words, each a group of alternatives of which a chunk scores the best
    * (see `Bm25Postings.searchGroups`), best first.

@@ -29,13 +29,7 @@ function copyOfIndex(name: string): { store: IndexStore; dir: string } {
 function searchResults(data: IndexData): unknown {
   return ['Does France recognise North Korea?', 'Jack Lang envoy', 'exports in 2005'].map((q) => ({
     vectors: data.vectors.search(embedder.embedOne(q), 5),
-    lexical: data.lexical.query(
-      [
-        { stem: 'franc', weight: 1 },
-        { stem: 'export', weight: 1 },
-      ],
-      5,
-    ),
+    lexical: data.lexical.queryGroups([[{ terms: ['franc'], weight: 1 }], [{ terms: ['export'], weight: 1 }]], 5),
   }));
 }
 

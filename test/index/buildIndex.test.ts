@@ -47,7 +47,14 @@ function seen(data: IndexData): unknown {
     documents: [...data.documents.keys()].sort(),
     chunks: data.chunks.map((_, i) => text(i)).sort(),
     vectors: QUERIES.map((q) => data.vectors.search(embedder.embedOne(q), 3).map((n) => ({ text: text(n.label), score: n.score.toFixed(5) }))),
-    lexical: STEMS.map((terms) => data.lexical.query(terms, 3).map((h) => ({ text: text(h.label), score: h.score.toFixed(9) }))),
+    lexical: STEMS.map((terms) =>
+      data.lexical
+        .queryGroups(
+          terms.map((t) => [{ terms: [t.stem], weight: t.weight }]),
+          3,
+        )
+        .map((h) => ({ text: text(h.label), score: h.score.toFixed(9) })),
+    ),
     df: ['quellmar', 'silver', 'franc', 'kettl'].map((s) => data.lexical.documentFrequency(s)),
   };
 }
